@@ -1,0 +1,12 @@
+DROP TABLE email_outbox;
+DROP TABLE password_reset_tokens;
+DROP TABLE auth_sessions;
+DROP TABLE site_user_access;
+DROP TABLE sectors;
+DROP TABLE sites;
+DROP TABLE users;
+DROP TABLE accounts;
+DROP TABLE rate_limit_hits;
+DROP TABLE plans;
+DROP TABLE industry_sectors;
+DROP TABLE industries;
