@@ -1,1 +1,104 @@
-fn main() {}
+//! `api`: serve the HTTP API, or run a maintenance command.
+//!
+//! ```text
+//! api [serve]                    migrate, seed, then serve on IGNY8_BIND
+//! api migrate                    apply pending migrations and exit
+//! api seed                       load reference data (idempotent) and exit
+//! api create-staff --email E     create a platform staff user; password read from stdin
+//! ```
+
+use anyhow::{Context, Result, bail};
+use api::config::Config;
+use api::state::AppState;
+use kernel::Clock;
+use std::io::BufRead;
+use tenancy::token::AuthConfig;
+
+fn init_tracing(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let b = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    if json {
+        b.json().init();
+    } else {
+        b.init();
+    }
+}
+
+fn pool(cfg: &Config) -> Result<db::DbPool> {
+    db::build_pool(&cfg.database_url, &db::PoolOptions { max_size: cfg.db_pool_size, ..Default::default() })
+        .with_context(|| format!("cannot connect to {}", api::config::redact_url(&cfg.database_url)))
+}
+
+fn migrate_and_seed(pool: &db::DbPool, seed: bool) -> Result<()> {
+    let mut conn = pool.get().context("database connection")?;
+    let applied = db::run_migrations(&mut conn).map_err(anyhow::Error::msg).context("migrations failed")?;
+    if !applied.is_empty() {
+        tracing::info!(count = applied.len(), "applied migrations");
+    }
+    if seed {
+        let r = tenancy::seed::seed_reference_data(&mut conn).context("seeding reference data failed")?;
+        tracing::info!(industries = r.industries, sectors = r.sectors, plans = r.plans, "reference data loaded");
+    }
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("serve");
+    let json_logs = std::env::var("IGNY8_LOG_FORMAT").is_ok_and(|v| v == "json");
+    init_tracing(json_logs);
+    match cmd {
+        "serve" => serve(),
+        "migrate" => {
+            let cfg = Config::from_env()?;
+            migrate_and_seed(&pool(&cfg)?, false)?;
+            println!("migrations applied");
+            Ok(())
+        }
+        "seed" => {
+            let cfg = Config::from_env()?;
+            migrate_and_seed(&pool(&cfg)?, true)?;
+            println!("reference data loaded");
+            Ok(())
+        }
+        "create-staff" => {
+            let email = match (args.get(1).map(String::as_str), args.get(2)) {
+                (Some("--email"), Some(e)) => e.clone(),
+                _ => bail!("usage: api create-staff --email EMAIL   (password is read from stdin)"),
+            };
+            let cfg = Config::from_env()?;
+            let pool = pool(&cfg)?;
+            migrate_and_seed(&pool, true)?;
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password).context("read password from stdin")?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            let mut conn = pool.get()?;
+            let user = tenancy::auth::create_staff(&mut conn, &email, password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("staff user {} (id {}) ready", user.email, user.id);
+            Ok(())
+        }
+        "-h" | "--help" | "help" => {
+            println!("usage: api [serve|migrate|seed|create-staff --email EMAIL]");
+            Ok(())
+        }
+        other => bail!("unknown command '{other}'; try `api help`"),
+    }
+}
+
+fn serve() -> Result<()> {
+    let cfg = Config::from_env()?;
+    let pool = pool(&cfg)?;
+    migrate_and_seed(&pool, true)?;
+    let state = AppState { pool, auth: AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone()), clock: Clock::system() };
+    tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
+    actix_web::rt::System::new().block_on(async move {
+        actix_web::HttpServer::new(move || api::build_app(state.clone()))
+            .workers(cfg.http_workers)
+            .shutdown_timeout(30)
+            .bind(&cfg.bind)
+            .with_context(|| format!("cannot listen on {}", cfg.bind))?
+            .run()
+            .await
+            .context("server error")
+    })
+}

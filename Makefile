@@ -1,0 +1,49 @@
+# IGNY8: the only entry points. `make run` starts everything; `make test` runs every test.
+# With IGNY8_DATABASE_URL unset, a project-local PostgreSQL is started in .data/postgres/.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+CARGO ?= cargo
+DOMAIN_CRATES := kernel db tenancy
+TEST_FEATURES := --features worker/test-jobs
+
+export IGNY8_DATABASE_URL ?= $(shell scripts/db.sh url)
+
+.PHONY: help run test check bench db db-stop build fmt toolchain
+
+help:
+	@echo "make run    start PostgreSQL (if needed), migrate, seed, and run the API and worker"
+	@echo "make test   run every test against real PostgreSQL"
+	@echo "make check  fmt, clippy -D warnings, dependency-direction checks, tests"
+	@echo "make bench  benchmarks"
+	@echo "make db     start the local PostgreSQL only;  make db-stop  stop it"
+
+toolchain:
+	@scripts/ensure-toolchain.sh
+
+build: toolchain
+	$(CARGO) build --workspace --bins
+
+run: build
+	@scripts/run.sh
+
+test: toolchain
+	$(CARGO) test --workspace $(TEST_FEATURES)
+
+check: toolchain
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --workspace --all-targets $(TEST_FEATURES) -- -D warnings
+	@scripts/check-deps.sh $(DOMAIN_CRATES)
+	$(CARGO) test --workspace $(TEST_FEATURES)
+
+bench: toolchain
+	@scripts/bench.sh
+
+db:
+	@scripts/db.sh start && scripts/db.sh status
+
+db-stop:
+	@scripts/db.sh stop
+
+fmt:
+	$(CARGO) fmt --all

@@ -1,0 +1,123 @@
+//! Configuration from `IGNY8_*` environment variables, parsed once at start.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+
+/// Everything the API process needs from its environment.
+#[derive(Clone)]
+pub struct Config {
+    /// PostgreSQL URL (`IGNY8_DATABASE_URL`).
+    pub database_url: String,
+    /// Listen address (`IGNY8_BIND`, default `127.0.0.1:8000`).
+    pub bind: String,
+    /// HS256 signing secret (`IGNY8_JWT_SECRET`).
+    pub jwt_secret: Vec<u8>,
+    /// Key for encrypting stored secrets (`IGNY8_SECRET_KEY`).
+    pub secret_key: Vec<u8>,
+    /// Public URL of the SPA, used in emailed links (`IGNY8_PUBLIC_URL`).
+    pub public_url: String,
+    /// HTTP worker threads (`IGNY8_HTTP_WORKERS`, default 2).
+    pub http_workers: usize,
+    /// Database pool size (`IGNY8_DB_POOL_SIZE`, default 8).
+    pub db_pool_size: u32,
+    /// `json` or `pretty` logs (`IGNY8_LOG_FORMAT`).
+    pub log_json: bool,
+    /// Where development secrets are kept (`IGNY8_DATA_DIR`, default `.data`).
+    pub data_dir: PathBuf,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("jwt_secret", &"<redacted>")
+            .field("secret_key", &"<redacted>")
+            .field("public_url", &self.public_url)
+            .field("http_workers", &self.http_workers)
+            .field("db_pool_size", &self.db_pool_size)
+            .finish()
+    }
+}
+
+/// Hides the password of a database URL for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+/// Reads a secret from the environment, or from (creating if needed) a file in the data
+/// directory, warning that a generated development secret is in use.
+fn secret(name: &str, data_dir: &Path, file: &str) -> Result<Vec<u8>> {
+    if let Some(v) = var(name) {
+        if v.len() < 32 {
+            bail!("{name} must be at least 32 characters");
+        }
+        return Ok(v.into_bytes());
+    }
+    let path = data_dir.join(file);
+    let value = match std::fs::read_to_string(&path) {
+        Ok(v) if v.trim().len() >= 32 => v.trim().to_owned(),
+        _ => {
+            std::fs::create_dir_all(data_dir).with_context(|| format!("create {}", data_dir.display()))?;
+            let mut raw = [0u8; 32];
+            rand::fill(&mut raw);
+            let v = hex::encode(raw);
+            std::fs::write(&path, &v).with_context(|| format!("write {}", path.display()))?;
+            v
+        }
+    };
+    tracing::warn!("{name} is not set; using the development secret kept in {}", path.display());
+    Ok(value.into_bytes())
+}
+
+impl Config {
+    /// Parses the environment.
+    pub fn from_env() -> Result<Self> {
+        let data_dir = PathBuf::from(var("IGNY8_DATA_DIR").unwrap_or_else(|| ".data".into()));
+        let database_url = var("IGNY8_DATABASE_URL")
+            .context("IGNY8_DATABASE_URL is not set (use `make run`, which starts a local PostgreSQL and sets it)")?;
+        let http_workers = match var("IGNY8_HTTP_WORKERS") {
+            Some(v) => v.parse().context("IGNY8_HTTP_WORKERS must be a number")?,
+            None => 2,
+        };
+        let db_pool_size = match var("IGNY8_DB_POOL_SIZE") {
+            Some(v) => v.parse().context("IGNY8_DB_POOL_SIZE must be a number")?,
+            None => 8,
+        };
+        Ok(Self {
+            database_url,
+            bind: var("IGNY8_BIND").unwrap_or_else(|| "127.0.0.1:8000".into()),
+            jwt_secret: secret("IGNY8_JWT_SECRET", &data_dir, "jwt_secret")?,
+            secret_key: secret("IGNY8_SECRET_KEY", &data_dir, "secret_key")?,
+            public_url: var("IGNY8_PUBLIC_URL").unwrap_or_else(|| "http://localhost:8000".into()),
+            http_workers,
+            db_pool_size,
+            log_json: var("IGNY8_LOG_FORMAT").is_some_and(|f| f == "json"),
+            data_dir,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn redacts_password() {
+        assert_eq!(redact_url("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
+        assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
+    }
+}

@@ -1,0 +1,32 @@
+//! The OpenAPI document's root: info, security scheme, tags.
+
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// Root document; paths and schemas are collected from the registered handlers.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "IGNY8 API", description = "Keyword research to published articles. Envelope, errors, paging and auth follow spec/API.md."),
+    modifiers(&BearerAuth),
+    tags(
+        (name = "auth", description = "Sign-up, sessions and passwords"),
+        (name = "account", description = "The caller's account"),
+        (name = "team", description = "Members and per-site access"),
+        (name = "sites", description = "Sites and sectors"),
+        (name = "reference", description = "Industries and plans"),
+        (name = "system", description = "Health and operations"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+        );
+    }
+}

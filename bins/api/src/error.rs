@@ -1,0 +1,188 @@
+//! The one mapping from every domain error to an HTTP status, a stable code and the error
+//! envelope. Matches are exhaustive: a new domain variant does not compile until it is mapped.
+
+use crate::request_id;
+use actix_web::http::StatusCode;
+use actix_web::http::header::{CONTENT_TYPE, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use kernel::FieldErrors;
+use serde_json::{Value, json};
+
+/// An error answered to the client.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A tenancy error.
+    #[error(transparent)]
+    Tenancy(#[from] tenancy::Error),
+    /// The body is not JSON.
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    /// Input failed validation in the shell (types, query parameters).
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    /// The body is larger than allowed.
+    #[error("payload too large")]
+    PayloadTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The content type is not accepted here.
+    #[error("unsupported media type")]
+    UnsupportedMediaType(String),
+    /// No credentials were sent.
+    #[error("authentication required")]
+    AuthenticationRequired,
+    /// Unknown route or object.
+    #[error("not found")]
+    NotFound,
+    /// The route exists with other methods.
+    #[error("method not allowed")]
+    MethodNotAllowed,
+    /// The database pool is exhausted or the database is down.
+    #[error("unavailable: {0}")]
+    Unavailable(String),
+    /// A bug or an unexpected failure; the cause is logged, never sent.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl From<db::DbError> for ApiError {
+    fn from(e: db::DbError) -> Self {
+        ApiError::Tenancy(tenancy::Error::Db(e))
+    }
+}
+
+impl From<diesel::result::Error> for ApiError {
+    fn from(e: diesel::result::Error) -> Self {
+        ApiError::Tenancy(e.into())
+    }
+}
+
+impl From<FieldErrors> for ApiError {
+    fn from(e: FieldErrors) -> Self {
+        ApiError::Validation(e)
+    }
+}
+
+/// Status, code, message, field errors and extra headers of an error.
+struct Parts {
+    status: StatusCode,
+    code: &'static str,
+    message: String,
+    errors: Option<Value>,
+    headers: Vec<(&'static str, String)>,
+}
+
+impl Parts {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        Self { status, code, message: message.into(), errors: None, headers: vec![] }
+    }
+
+    fn with_errors(mut self, e: &FieldErrors) -> Self {
+        self.errors = serde_json::to_value(e).ok();
+        self
+    }
+}
+
+fn db_parts(e: &db::DbError) -> Parts {
+    match e {
+        db::DbError::PoolExhausted(_) => Parts::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is busy. Try again shortly."),
+        db::DbError::UniqueViolation { .. } => Parts::new(StatusCode::CONFLICT, "conflict", "The change conflicts with existing data."),
+        db::DbError::Conflict => Parts::new(StatusCode::CONFLICT, "conflict", "A concurrent change conflicted with this one. Retry."),
+        db::DbError::ForeignKeyViolation { .. } | db::DbError::Other(_) | db::DbError::Queue(_) => internal(),
+    }
+}
+
+fn internal() -> Parts {
+    Parts::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "An internal error occurred. Quote the request id when reporting it.")
+}
+
+fn tenancy_parts(e: &tenancy::Error) -> Parts {
+    use tenancy::Error as E;
+    match e {
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+        E::Validation(f) => Parts::new(StatusCode::BAD_REQUEST, "validation_failed", "Validation failed.").with_errors(f),
+        E::PermissionDenied => Parts::new(StatusCode::FORBIDDEN, "permission_denied", "You do not have permission to perform this action."),
+        E::AccountInactive { status } => Parts::new(
+            StatusCode::FORBIDDEN,
+            "account_inactive",
+            format!("The account is {status}; only reads and billing are allowed until it is active."),
+        ),
+        E::PlanLimitReached { resource, limit } => Parts::new(
+            StatusCode::FORBIDDEN,
+            "plan_limit_reached",
+            format!("Your plan allows at most {limit} {resource}. Upgrade the plan to add more."),
+        ),
+        E::AlreadyExists { field } => {
+            Parts::new(StatusCode::CONFLICT, "already_exists", format!("A record with this {field} already exists."))
+                .with_errors(&FieldErrors::single(*field, format!("A record with this {field} already exists.")))
+        }
+        E::Conflict(m) => Parts::new(StatusCode::CONFLICT, "conflict", m.clone()),
+        E::InvalidCredentials => Parts::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "Invalid email or password."),
+        E::InvalidToken => Parts::new(StatusCode::UNAUTHORIZED, "invalid_token", "The token is invalid or has been revoked."),
+        E::TokenExpired => Parts::new(StatusCode::UNAUTHORIZED, "token_expired", "The token has expired."),
+        E::RateLimited { retry_after_secs, limit, reset_at } => {
+            let mut p = Parts::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", format!("Too many attempts. Try again in {retry_after_secs} seconds."));
+            p.headers = vec![
+                ("retry-after", retry_after_secs.to_string()),
+                ("x-throttle-limit", limit.to_string()),
+                ("x-throttle-remaining", "0".into()),
+                ("x-throttle-reset", reset_at.to_string()),
+            ];
+            p
+        }
+        E::Hashing(_) => internal(),
+        E::Db(d) => db_parts(d),
+    }
+}
+
+impl ApiError {
+    fn parts(&self) -> Parts {
+        match self {
+            ApiError::Tenancy(e) => tenancy_parts(e),
+            ApiError::InvalidJson(m) => Parts::new(StatusCode::BAD_REQUEST, "invalid_json", format!("Malformed JSON: {m}")),
+            ApiError::Validation(f) => Parts::new(StatusCode::BAD_REQUEST, "validation_failed", "Validation failed.").with_errors(f),
+            ApiError::PayloadTooLarge { limit } => Parts::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("The request body is larger than {} KiB.", limit / 1024),
+            ),
+            ApiError::UnsupportedMediaType(m) => Parts::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", m.clone()),
+            ApiError::AuthenticationRequired => {
+                Parts::new(StatusCode::UNAUTHORIZED, "authentication_required", "Authentication credentials were not provided.")
+            }
+            ApiError::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+            ApiError::MethodNotAllowed => Parts::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed on this route."),
+            ApiError::Unavailable(_) => Parts::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is temporarily unavailable."),
+            ApiError::Internal(_) => internal(),
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.parts().status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let p = self.parts();
+        let rid = request_id::current();
+        if p.status.is_server_error() {
+            // The cause goes to the log once, with the request id; the client gets a generic text.
+            tracing::error!(request_id = %rid, error = %self, "request failed");
+        }
+        let mut body = json!({"success": false, "error": p.message, "code": p.code, "request_id": rid});
+        if let Some(e) = p.errors {
+            body["errors"] = e;
+        }
+        let mut res = HttpResponse::build(p.status);
+        for (k, v) in p.headers {
+            res.insert_header((k, v));
+        }
+        res.insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")));
+        res.body(body.to_string())
+    }
+}
+
+/// Result alias for handlers.
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,148 @@
+//! `/api/v1/auth/`: register, login, refresh, logout, me, password change and reset.
+
+use super::dto::*;
+use crate::blocking::db;
+use crate::envelope;
+use crate::error::{ApiError, ApiResult};
+use crate::extract::{ApiJson, Auth, client_info};
+use crate::state::AppState;
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use tenancy::auth::RegisterInput;
+
+/// Creates an account with its owner and returns tokens. A paid `plan_slug` leaves the account
+/// `pending_payment`.
+#[utoipa::path(tag = "auth", request_body = RegisterBody, responses(
+    (status = 201, description = "Account created; `data` is an AuthResponse", body = AuthResponse),
+    (status = 400, description = "validation_failed / invalid_json"),
+    (status = 409, description = "already_exists: the email is taken"),
+))]
+#[post("/register/")]
+pub async fn register(state: web::Data<AppState>, body: ApiJson<RegisterBody>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    let input = RegisterInput {
+        email: b.email,
+        password: b.password,
+        first_name: b.first_name,
+        last_name: b.last_name,
+        account_name: b.account_name,
+        plan_slug: b.plan_slug,
+    };
+    let signed = db(&state, move |c, st| Ok(crate::signup::register(c, st, &input)?)).await?;
+    Ok(envelope::created(AuthResponse::from(signed)))
+}
+
+/// Signs in; throttled to 5 attempts a minute per IP and per email.
+#[utoipa::path(tag = "auth", request_body = LoginBody, responses(
+    (status = 200, description = "`data` is an AuthResponse", body = AuthResponse),
+    (status = 401, description = "invalid_credentials"),
+    (status = 429, description = "rate_limited, with Retry-After and X-Throttle-* headers"),
+))]
+#[post("/login/")]
+pub async fn login(req: HttpRequest, state: web::Data<AppState>, body: ApiJson<LoginBody>) -> ApiResult<HttpResponse> {
+    let client = client_info(&req);
+    let LoginBody { email, password } = body.0;
+    let (signed, admitted) =
+        db(&state, move |c, st| Ok(tenancy::auth::login(c, &st.auth, &email, &password, &client, st.clock.now())?)).await?;
+    let mut res = envelope::ok(AuthResponse::from(signed));
+    let h = res.headers_mut();
+    if let (Ok(l), Ok(r)) = (admitted.limit.to_string().parse(), admitted.remaining.to_string().parse()) {
+        h.insert(actix_web::http::header::HeaderName::from_static("x-throttle-limit"), l);
+        h.insert(actix_web::http::header::HeaderName::from_static("x-throttle-remaining"), r);
+    }
+    Ok(res)
+}
+
+async fn do_refresh(state: web::Data<AppState>, body: RefreshBody) -> ApiResult<HttpResponse> {
+    let signed = db(&state, move |c, st| Ok(tenancy::auth::refresh(c, &st.auth, &body.refresh, st.clock.now())?)).await?;
+    Ok(envelope::ok(AuthResponse::from(signed)))
+}
+
+/// Exchanges a refresh token for a new pair; the old refresh token stops working, and reusing
+/// it revokes the whole session.
+#[utoipa::path(tag = "auth", request_body = RefreshBody, responses(
+    (status = 200, body = AuthResponse), (status = 401, description = "invalid_token / token_expired")))]
+#[post("/token/refresh/")]
+pub async fn token_refresh(state: web::Data<AppState>, body: ApiJson<RefreshBody>) -> ApiResult<HttpResponse> {
+    do_refresh(state, body.0).await
+}
+
+/// Alias of `token/refresh/`.
+#[utoipa::path(tag = "auth", request_body = RefreshBody, responses(
+    (status = 200, body = AuthResponse), (status = 401, description = "invalid_token / token_expired")))]
+#[post("/refresh/")]
+pub async fn refresh_alias(state: web::Data<AppState>, body: ApiJson<RefreshBody>) -> ApiResult<HttpResponse> {
+    do_refresh(state, body.0).await
+}
+
+/// Revokes the current session (its refresh token and access tokens).
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200), (status = 401)))]
+#[post("/logout/")]
+pub async fn logout(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
+    let token = auth.token;
+    db(&state, move |c, st| Ok(tenancy::auth::logout(c, &st.auth, &token, st.clock.now())?)).await?;
+    Ok(envelope::ok_with_message(serde_json::Value::Null, "Logged out."))
+}
+
+/// The caller with account and plan.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200, body = UserDto), (status = 401)))]
+#[get("/me/")]
+pub async fn me(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let (user, account, plan) = db(&state, move |c, _| Ok(tenancy::auth::me(c, &scope)?)).await?;
+    let mut v = serde_json::to_value(UserDto::from(user)).map_err(|e| ApiError::Internal(e.to_string()))?;
+    v["account"] = serde_json::to_value(AccountDto::new(account, plan)).map_err(|e| ApiError::Internal(e.to_string()))?;
+    Ok(envelope::ok(v))
+}
+
+/// Updates the caller's names.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = MeBody, responses((status = 200, body = UserDto)))]
+#[patch("/me/")]
+pub async fn update_me(state: web::Data<AppState>, auth: Auth, body: ApiJson<MeBody>) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let b = body.0;
+    let user = db(&state, move |c, st| {
+        Ok(tenancy::auth::update_me(c, &scope, b.first_name.as_deref(), b.last_name.as_deref(), st.clock.now())?)
+    })
+    .await?;
+    Ok(envelope::ok(UserDto::from(user)))
+}
+
+/// Changes the password; every other session of the user is revoked.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = PasswordChangeBody, responses(
+    (status = 200), (status = 400, description = "validation_failed (old_password wrong, weak new_password)")))]
+#[post("/password/change/")]
+pub async fn password_change(state: web::Data<AppState>, auth: Auth, body: ApiJson<PasswordChangeBody>) -> ApiResult<HttpResponse> {
+    let token = auth.token;
+    let b = body.0;
+    db(&state, move |c, st| {
+        Ok(tenancy::auth::change_password(c, &st.auth, &token, &b.old_password, &b.new_password, st.clock.now())?)
+    })
+    .await?;
+    Ok(envelope::ok_with_message(serde_json::Value::Null, "Password changed; other sessions were signed out."))
+}
+
+/// Emails a single-use reset link valid for one hour. Answers the same whether or not the email
+/// is registered.
+#[utoipa::path(tag = "auth", request_body = PasswordResetBody, responses((status = 200), (status = 429)))]
+#[post("/password/reset/")]
+pub async fn password_reset(req: HttpRequest, state: web::Data<AppState>, body: ApiJson<PasswordResetBody>) -> ApiResult<HttpResponse> {
+    let client = client_info(&req);
+    let email = body.0.email;
+    let link = db(&state, move |c, st| Ok(tenancy::auth::request_password_reset(c, &st.auth, &email, &client, st.clock.now())?)).await?;
+    if let Some(link) = link {
+        // No mail transport is configured yet: the outbox keeps the email and the link is
+        // logged for development.
+        tracing::info!(%link, "password reset link (development: email delivery goes through the outbox)");
+    }
+    Ok(envelope::ok_with_message(serde_json::Value::Null, "If the email is registered, a reset link has been sent."))
+}
+
+/// Sets a new password with a reset token; the token is consumed and every session revoked.
+#[utoipa::path(tag = "auth", request_body = PasswordResetConfirmBody, responses(
+    (status = 200), (status = 401, description = "invalid_token (unknown or used) / token_expired"), (status = 400)))]
+#[post("/password/reset/confirm/")]
+pub async fn password_reset_confirm(state: web::Data<AppState>, body: ApiJson<PasswordResetConfirmBody>) -> ApiResult<HttpResponse> {
+    let b = body.0;
+    db(&state, move |c, st| Ok(tenancy::auth::confirm_password_reset(c, &b.token, &b.new_password, st.clock.now())?)).await?;
+    Ok(envelope::ok_with_message(serde_json::Value::Null, "Password has been reset. Sign in with the new password."))
+}

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the API and the worker against IGNY8_DATABASE_URL (set by the Makefile), prints where
+# to go, and stops both on Ctrl-C.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug"
+BIND="${IGNY8_BIND:-127.0.0.1:8000}"
+"$BIN/api" migrate >/dev/null
+"$BIN/api" seed >/dev/null
+"$BIN/api" serve & API=$!
+"$BIN/worker" & WORKER=$!
+trap 'kill -TERM $API $WORKER 2>/dev/null; wait $API $WORKER 2>/dev/null; exit 0' INT TERM
+for _ in $(seq 1 100); do curl -fs "http://$BIND/api/ping/" >/dev/null 2>&1 && break; sleep 0.1; done
+cat <<MSG
+
+  IGNY8 is running.
+    API        http://$BIND/api/v1/
+    Health     http://$BIND/api/ping/
+    Docs       http://$BIND/api/docs/
+    OpenAPI    http://$BIND/api/schema/
+    Database   ${IGNY8_DATABASE_URL%%\?*}
+
+  Try:
+    curl -s -X POST http://$BIND/api/v1/auth/register/ -H 'Content-Type: application/json' \\
+         -d '{"email":"me@example.com","password":"a long passphrase","account_name":"Acme"}'
+
+  Ctrl-C stops the API and the worker (PostgreSQL keeps running; \`make db-stop\` stops it).
+
+MSG
+wait -n $API $WORKER
+kill -TERM $API $WORKER 2>/dev/null || true
+wait
