@@ -6,6 +6,7 @@ use crate::users::escape_like;
 use crate::{Error, Result, Scope};
 use chrono::{DateTime, Utc};
 use db::schema::{accounts, industries, industry_sectors, plans, sectors, site_user_access, sites};
+use db::sql::lower;
 use diesel::prelude::*;
 use kernel::text::slugify;
 use kernel::{FieldErrors, IndustryId, Order, Page, PageRequest, Role, SectorId, SiteId};
@@ -101,8 +102,8 @@ pub fn list_sites(conn: &mut PgConnection, scope: &Scope, f: &SiteFilter, order:
     let count = filtered(conn, scope, f)?.count().get_result(conn)?;
     let q = filtered(conn, scope, f)?;
     let q = match (order.field, order.descending) {
-        (SiteOrder::Name, false) => q.order(sites::name.asc()),
-        (SiteOrder::Name, true) => q.order(sites::name.desc()),
+        (SiteOrder::Name, false) => q.order(lower(sites::name).asc()),
+        (SiteOrder::Name, true) => q.order(lower(sites::name).desc()),
         (SiteOrder::CreatedAt, false) => q.order(sites::created_at.asc()),
         (SiteOrder::CreatedAt, true) => q.order(sites::created_at.desc()),
     };

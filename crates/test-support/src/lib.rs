@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod fixtures;
+pub mod schema_check;
 pub mod http;
 
 pub use fixtures::TenantFixture;

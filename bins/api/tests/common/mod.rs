@@ -4,6 +4,7 @@
 use actix_web::dev::{Service, ServiceResponse};
 use api::state::AppState;
 use kernel::Clock;
+#[allow(unused_imports)]
 pub use test_support::http::{Resp, delete, get, patch, post, put};
 pub use test_support::{TenantFixture, TestDb};
 
