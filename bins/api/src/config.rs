@@ -55,7 +55,10 @@ pub fn redact_url(url: &str) -> String {
 }
 
 fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// Reads a secret from the environment, or from (creating if needed) a file in the data
@@ -71,7 +74,8 @@ fn secret(name: &str, data_dir: &Path, file: &str) -> Result<Vec<u8>> {
     let value = match std::fs::read_to_string(&path) {
         Ok(v) if v.trim().len() >= 32 => v.trim().to_owned(),
         _ => {
-            std::fs::create_dir_all(data_dir).with_context(|| format!("create {}", data_dir.display()))?;
+            std::fs::create_dir_all(data_dir)
+                .with_context(|| format!("create {}", data_dir.display()))?;
             let mut raw = [0u8; 32];
             rand::fill(&mut raw);
             let v = hex::encode(raw);
@@ -79,7 +83,10 @@ fn secret(name: &str, data_dir: &Path, file: &str) -> Result<Vec<u8>> {
             v
         }
     };
-    tracing::warn!("{name} is not set; using the development secret kept in {}", path.display());
+    tracing::warn!(
+        "{name} is not set; using the development secret kept in {}",
+        path.display()
+    );
     Ok(value.into_bytes())
 }
 
@@ -117,7 +124,10 @@ mod tests {
 
     #[test]
     fn redacts_password() {
-        assert_eq!(redact_url("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5/db"),
+            "postgres://u:***@h:5/db"
+        );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
     }
 }

@@ -44,7 +44,10 @@ pub fn enqueue(conn: &mut PgConnection, job: &dyn fang::Runnable) -> Result<uuid
 
 /// Schedules a cron/once job by its `cron()`; a pending duplicate of a unique job is not an
 /// error (the partial unique index decides races), it returns `Ok(None)`.
-pub fn schedule(conn: &mut PgConnection, job: &dyn fang::Runnable) -> Result<Option<uuid::Uuid>, DbError> {
+pub fn schedule(
+    conn: &mut PgConnection,
+    job: &dyn fang::Runnable,
+) -> Result<Option<uuid::Uuid>, DbError> {
     let res = conn.transaction::<_, DbError, _>(|c| Ok(fang::Queue::schedule_task_query(c, job)?));
     match res {
         Ok(task) => Ok(Some(task.id)),
@@ -55,5 +58,7 @@ pub fn schedule(conn: &mut PgConnection, job: &dyn fang::Runnable) -> Result<Opt
 
 /// Converts any displayable error into fang's error type for a job's `run`.
 pub fn job_error(e: impl std::fmt::Display) -> fang::FangError {
-    fang::FangError { description: e.to_string() }
+    fang::FangError {
+        description: e.to_string(),
+    }
 }

@@ -41,7 +41,11 @@ struct Fk {
 }
 
 fn flag(conn: &mut PgConnection, sql: &str, table: &str) -> bool {
-    diesel::sql_query(sql).bind::<Text, _>(table).get_result::<Flag>(conn).map(|f| f.ok).unwrap_or(false)
+    diesel::sql_query(sql)
+        .bind::<Text, _>(table)
+        .get_result::<Flag>(conn)
+        .map(|f| f.ok)
+        .unwrap_or(false)
 }
 
 /// Lists every violation of the rule in the connected database (empty when it holds).
@@ -56,7 +60,10 @@ pub fn tenant_table_violations(conn: &mut PgConnection) -> Vec<String> {
     .map(|n| n.name)
     .collect();
     let mut out = Vec::new();
-    for t in tables.iter().filter(|t| !GLOBAL_TABLES.contains(&t.as_str())) {
+    for t in tables
+        .iter()
+        .filter(|t| !GLOBAL_TABLES.contains(&t.as_str()))
+    {
         let has_col = flag(
             conn,
             "SELECT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' \
@@ -101,7 +108,10 @@ pub fn tenant_table_violations(conn: &mut PgConnection) -> Vec<String> {
                 continue;
             }
             if fk.first_is_account != 1 {
-                out.push(format!("{t}: foreign key {} to tenant table {target} does not start with account_id", fk.name));
+                out.push(format!(
+                    "{t}: foreign key {} to tenant table {target} does not start with account_id",
+                    fk.name
+                ));
             }
         }
     }
