@@ -24,6 +24,8 @@ pub struct Config {
     pub log_json: bool,
     /// Where development secrets are kept (`IGNY8_DATA_DIR`, default `.data`).
     pub data_dir: PathBuf,
+    /// `IGNY8_ENV=production` turns off development conveniences (logging emailed links).
+    pub production: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -114,6 +116,7 @@ impl Config {
             db_pool_size,
             log_json: var("IGNY8_LOG_FORMAT").is_some_and(|f| f == "json"),
             data_dir,
+            production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
         })
     }
 }

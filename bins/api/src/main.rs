@@ -115,9 +115,11 @@ fn serve() -> Result<()> {
     let cfg = Config::from_env()?;
     let pool = pool(&cfg)?;
     migrate_and_seed(&pool, true)?;
+    let mut auth = AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone());
+    auth.log_links = !cfg.production;
     let state = AppState {
         pool,
-        auth: AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone()),
+        auth,
         clock: Clock::system(),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");

@@ -17,6 +17,8 @@ pub struct AuthConfig {
     pub refresh_ttl: Duration,
     /// Where password-reset links point (the SPA).
     pub public_url: String,
+    /// Development only: log emailed links (they carry single-use tokens).
+    pub log_links: bool,
 }
 
 impl std::fmt::Debug for AuthConfig {
@@ -37,6 +39,7 @@ impl AuthConfig {
             access_ttl: Duration::minutes(15),
             refresh_ttl: Duration::days(7),
             public_url: public_url.into(),
+            log_links: false,
         }
     }
 }
