@@ -14,6 +14,7 @@ use utoipa::{Modify, OpenApi};
         (name = "team", description = "Members and per-site access"),
         (name = "sites", description = "Sites and sectors"),
         (name = "reference", description = "Industries and plans"),
+        (name = "notifications", description = "Account notifications"),
         (name = "system", description = "Health and operations"),
     )
 )]

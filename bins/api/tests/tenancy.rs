@@ -1291,6 +1291,9 @@ async fn openapi_lists_every_tenancy_route_and_docs_work_offline() {
         ("/api/v1/auth/site-access/{id}/", &["delete"]),
         ("/api/v1/auth/industries/", &["get"]),
         ("/api/v1/auth/plans/", &["get"]),
+        ("/api/v1/notifications/", &["get"]),
+        ("/api/v1/notifications/{id}/read/", &["post"]),
+        ("/api/v1/notifications/read_all/", &["post"]),
     ];
     for (p, methods) in expected {
         let item = paths
@@ -1307,5 +1310,90 @@ async fn openapi_lists_every_tenancy_route_and_docs_work_offline() {
     assert!(
         !html.contains("https://cdn") && !html.contains("unpkg.com"),
         "no assets from the internet"
+    );
+}
+
+// ---------------------------------------------------------------- notifications
+
+#[actix_web::test]
+async fn notifications_list_read_and_isolation() {
+    use tenancy::notifications::{Level, NewNotification, notify};
+    let c = ctx();
+    let mut conn = c.db.conn();
+    let now = chrono::Utc::now();
+    for (i, key) in ["k1", "k2", "k2"].iter().enumerate() {
+        let n = NewNotification {
+            kind: "ai_task.completed",
+            level: Level::Success,
+            title: &format!("Done {i}"),
+            message: "Clustering finished.",
+            data: json!({"ai_task_id": i}),
+            dedupe_key: Some(key),
+        };
+        notify(&mut conn, &c.a.scope(), &n, now).unwrap();
+    }
+    drop(conn);
+    let app = app(&c.state).await;
+    let list = get("/api/v1/notifications/")
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(
+        list.json()["count"],
+        2,
+        "the retried producer (same dedupe key) did not notify twice"
+    );
+    let first = list.json()["results"][0]["id"].as_i64().unwrap();
+    assert_eq!(list.json()["results"][0]["level"], "success");
+    assert_eq!(
+        get("/api/v1/notifications/")
+            .bearer(&c.b.access)
+            .send(&app)
+            .await
+            .json()["count"],
+        0
+    );
+    let r = post(&format!("/api/v1/notifications/{first}/read/"))
+        .bearer(&c.b.access)
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = post(&format!("/api/v1/notifications/{first}/read/"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert!(r.data()["read_at"].is_string());
+    assert_eq!(
+        get("/api/v1/notifications/?is_read=false")
+            .bearer(&c.a.access)
+            .send(&app)
+            .await
+            .json()["count"],
+        1
+    );
+    let all = post("/api/v1/notifications/read_all/")
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(all.data()["affected"], 1);
+    assert_eq!(
+        get("/api/v1/notifications/?is_read=false")
+            .bearer(&c.a.access)
+            .send(&app)
+            .await
+            .json()["count"],
+        0
+    );
+    // viewers may mark read too (it is their inbox), and it is a read-scoped write
+    let mut conn = c.db.conn();
+    let (_, viewer) = c.a.add_member(&mut conn, "vera", Role::Viewer);
+    drop(conn);
+    assert_eq!(
+        post("/api/v1/notifications/read_all/")
+            .bearer(&viewer)
+            .send(&app)
+            .await
+            .status,
+        StatusCode::OK
     );
 }

@@ -172,6 +172,21 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    notifications (id) {
+        id -> Int8,
+        account_id -> Int8,
+        kind -> Text,
+        level -> Text,
+        title -> Text,
+        message -> Text,
+        data -> Jsonb,
+        dedupe_key -> Nullable<Text>,
+        read_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(industry_sectors -> industries (industry_id));
 diesel::joinable!(accounts -> plans (plan_id));
 diesel::joinable!(users -> accounts (account_id));
@@ -197,4 +212,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     auth_sessions,
     password_reset_tokens,
     email_outbox,
+    notifications,
 );
