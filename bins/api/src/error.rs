@@ -14,6 +14,9 @@ pub enum ApiError {
     /// A tenancy error.
     #[error(transparent)]
     Tenancy(#[from] tenancy::Error),
+    /// An orchestration error.
+    #[error(transparent)]
+    Automation(#[from] automation::Error),
     /// The body is not JSON.
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
@@ -196,10 +199,17 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
     }
 }
 
+fn automation_parts(e: &automation::Error) -> Parts {
+    match e {
+        automation::Error::Tenancy(t) => tenancy_parts(t),
+    }
+}
+
 impl ApiError {
     fn parts(&self) -> Parts {
         match self {
             ApiError::Tenancy(e) => tenancy_parts(e),
+            ApiError::Automation(e) => automation_parts(e),
             ApiError::InvalidJson(m) => Parts::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_json",

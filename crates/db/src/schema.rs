@@ -187,6 +187,25 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    ai_tasks (id) {
+        id -> Int8,
+        account_id -> Int8,
+        function -> Text,
+        status -> Text,
+        phase -> Text,
+        progress -> Int4,
+        input -> Jsonb,
+        result -> Nullable<Jsonb>,
+        error -> Nullable<Text>,
+        attempts -> Int4,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
 diesel::joinable!(industry_sectors -> industries (industry_id));
 diesel::joinable!(accounts -> plans (plan_id));
 diesel::joinable!(users -> accounts (account_id));
@@ -213,4 +232,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     password_reset_tokens,
     email_outbox,
     notifications,
+    ai_tasks,
 );

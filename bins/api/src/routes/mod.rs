@@ -1,6 +1,7 @@
 //! Route registration. Every handler is registered through `utoipa_actix_web`, so the OpenAPI
 //! document is generated from the same registrations that serve requests.
 
+pub mod ai_tasks;
 pub mod notifications;
 pub mod system;
 pub mod tenancy;
@@ -18,5 +19,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(notifications::list)
                 .service(notifications::read_all)
                 .service(notifications::read),
-        );
+        )
+        .service(scope::scope("/api/v1/system").service(ai_tasks::get_ai_task));
 }
