@@ -1294,6 +1294,8 @@ async fn openapi_lists_every_tenancy_route_and_docs_work_offline() {
         ("/api/v1/notifications/", &["get"]),
         ("/api/v1/notifications/{id}/read/", &["post"]),
         ("/api/v1/notifications/read_all/", &["post"]),
+        ("/api/v1/system/ai-tasks/{id}/", &["get"]),
+        ("/api/v1/system/jobs/", &["get"]),
     ];
     for (p, methods) in expected {
         let item = paths
@@ -1395,5 +1397,50 @@ async fn notifications_list_read_and_isolation() {
             .await
             .status,
         StatusCode::OK
+    );
+}
+
+// ---------------------------------------------------------------- staff: jobs
+
+#[actix_web::test]
+async fn staff_sees_queue_depth_and_failed_jobs_others_get_403() {
+    let c = ctx();
+    let mut conn = c.db.conn();
+    tenancy::auth::create_staff(&mut conn, "ops@igny8.example", "staff passphrase 1").unwrap();
+    db::jobs::enqueue(&mut conn, &tenancy::jobs::PurgeExpiredAuth {}).unwrap();
+    diesel::sql_query(
+        "INSERT INTO fang_tasks (metadata, task_type, state, error_message) VALUES ('{\"type\":\"gone.job\"}', 'default', 'failed', 'unknown job type')",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    drop(conn);
+    let app = app(&c.state).await;
+    let r = get("/api/v1/system/jobs/")
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(
+        (r.status, r.code().as_str()),
+        (StatusCode::FORBIDDEN, "permission_denied")
+    );
+    let login = post(&format!("{AUTH}/login/"))
+        .json(&json!({"email": "ops@igny8.example", "password": "staff passphrase 1"}))
+        .send(&app)
+        .await;
+    assert_eq!(login.status, StatusCode::OK);
+    let staff = login.data()["access"].as_str().unwrap().to_owned();
+    let r = get("/api/v1/system/jobs/").bearer(&staff).send(&app).await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    let types = r.data()["queue"]["task_types"].as_array().unwrap().clone();
+    let maint = types
+        .iter()
+        .find(|t| t["task_type"] == "maintenance")
+        .unwrap();
+    assert_eq!(maint["new"], 1);
+    assert_eq!(r.data()["failed"]["count"], 1);
+    assert_eq!(r.data()["failed"]["results"][0]["job"], "gone.job");
+    assert_eq!(
+        r.data()["failed"]["results"][0]["error_message"],
+        "unknown job type"
     );
 }

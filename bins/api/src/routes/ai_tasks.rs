@@ -25,3 +25,27 @@ pub async fn get_ai_task(
     .await?;
     Ok(envelope::ok(t))
 }
+
+/// Queue depth per task type and a page of failed jobs (platform staff only).
+#[utoipa::path(tag = "system", security(("bearer" = [])), responses(
+    (status = 200, description = "`data` = {queue: QueueStats, failed: {count, results: [FailedTask]}}"),
+    (status = 403, description = "permission_denied: not platform staff")))]
+#[get("/jobs/")]
+pub async fn jobs(
+    state: web::Data<AppState>,
+    auth: Auth,
+    lp: crate::extract::ListParams,
+) -> ApiResult<HttpResponse> {
+    auth.scope.require_staff()?;
+    let page = lp.page();
+    let (stats, failed, count) = db(&state, move |c, _| {
+        let stats = db::jobs::queue_stats(c)?;
+        let (failed, count) = db::jobs::failed_tasks(c, page.limit(), page.offset())?;
+        Ok((stats, failed, count))
+    })
+    .await?;
+    Ok(envelope::ok(serde_json::json!({
+        "queue": stats,
+        "failed": {"count": count, "page": page.page(), "page_size": page.page_size(), "results": failed},
+    })))
+}

@@ -20,5 +20,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(notifications::read_all)
                 .service(notifications::read),
         )
-        .service(scope::scope("/api/v1/system").service(ai_tasks::get_ai_task));
+        .service(
+            scope::scope("/api/v1/system")
+                .service(ai_tasks::get_ai_task)
+                .service(ai_tasks::jobs),
+        );
 }
