@@ -16,7 +16,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DATA_DIR="$ROOT/.data"
 PG_DIR="$DATA_DIR/postgres"
 PORT_FILE="$DATA_DIR/postgres.port"
-LOG_FILE="$DATA_DIR/postgres.log"
 DB_NAME="${IGNY8_DB_NAME:-igny8}"
 
 say() { printf 'db.sh: %s\n' "$*" >&2; }
@@ -48,11 +47,14 @@ ensure_packages() {
 # Run a command as the cluster owner: ourselves, or the postgres user when we are root.
 as_owner() {
     if [ "$(id -u)" -eq 0 ]; then
-        runuser -u postgres -- "$@"
+        (cd / && runuser -u postgres -- "$@")
     else
         "$@"
     fi
 }
+
+# The cluster's real directory (.data/postgres may be a link to a directory postgres can reach).
+real_pg_dir() { readlink -f "$PG_DIR"; }
 
 free_port() {
     python3 - <<'PY' 2>/dev/null || echo 55432
@@ -63,8 +65,8 @@ PY
 
 is_running() {
     local bin; bin="$(find_bin_dir)" || return 1
-    [ -f "$PG_DIR/PG_VERSION" ] || [ -f "$(readlink -f "$PG_DIR")/PG_VERSION" ] || return 1
-    as_owner "$bin/pg_ctl" -D "$PG_DIR" status >/dev/null 2>&1
+    [ -f "$(real_pg_dir)/PG_VERSION" ] || return 1
+    as_owner "$bin/pg_ctl" -D "$(real_pg_dir)" status >/dev/null 2>&1
 }
 
 start() {
@@ -85,13 +87,12 @@ start() {
         fi
         chmod 700 "$(readlink -f "$PG_DIR")"
     fi
-    if [ ! -f "$(readlink -f "$PG_DIR")/PG_VERSION" ]; then
+    local dir; dir="$(real_pg_dir)"
+    if [ ! -f "$dir/PG_VERSION" ]; then
         say "initialising a local cluster in $PG_DIR"
-        as_owner "$bin/initdb" -D "$PG_DIR" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 \
-            || as_owner "$bin/initdb" -D "$PG_DIR" -U postgres --auth=trust -E UTF8 >/dev/null
+        as_owner "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null 2>&1 \
+            || as_owner "$bin/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 >/dev/null
     fi
-    touch "$LOG_FILE"
-    [ "$(id -u)" -eq 0 ] && chown postgres "$LOG_FILE"
     if ! is_running; then
         local port
         port="$(cat "$PORT_FILE" 2>/dev/null || true)"
@@ -101,7 +102,7 @@ start() {
         echo "$port" > "$PORT_FILE"
         say "starting PostgreSQL on 127.0.0.1:$port"
         # Sockets go to /tmp: the project path may exceed the 107-byte socket path limit.
-        as_owner "$bin/pg_ctl" -D "$PG_DIR" -l "$LOG_FILE" -w -t 60 \
+        as_owner "$bin/pg_ctl" -D "$dir" -l "$dir/server.log" -w -t 60 \
             -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories=/tmp -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
             start >/dev/null
     fi
@@ -121,7 +122,7 @@ url() {
 
 stop() {
     local bin; bin="$(find_bin_dir)" || exit 0
-    if is_running; then as_owner "$bin/pg_ctl" -D "$PG_DIR" -m fast stop >/dev/null && say "stopped"; fi
+    if is_running; then as_owner "$bin/pg_ctl" -D "$(real_pg_dir)" -m fast stop >/dev/null && say "stopped"; fi
 }
 
 case "${1:-url}" in
