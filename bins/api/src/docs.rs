@@ -14,6 +14,8 @@ use utoipa::{Modify, OpenApi};
         (name = "team", description = "Members and per-site access"),
         (name = "sites", description = "Sites and sectors"),
         (name = "reference", description = "Industries and plans"),
+        (name = "billing", description = "Credits, subscription, credit packages, invoices and payments"),
+        (name = "admin", description = "Platform staff only"),
         (name = "system", description = "Health and operations"),
     )
 )]
