@@ -73,8 +73,15 @@ impl Pages {
         }
     }
 
+    /// Text ending at `right` (width estimated from Helvetica's average glyph width).
+    fn text_right(&mut self, right: f32, font: &str, size: f32, s: &str) {
+        let width = s.chars().count() as f32 * size * 0.53;
+        self.text(right - width, font, size, s);
+    }
+
     fn rule(&mut self) {
-        let y = self.y + LINE / 2.0 - 2.0;
+        // Between the previous line's descenders and the next line's ascenders.
+        let y = self.y + LINE * 0.7;
         if let Some(ops) = self.pages.last_mut() {
             ops.push(Operation::new("m", vec![MARGIN.into(), y.into()]));
             ops.push(Operation::new(
@@ -176,24 +183,25 @@ pub fn render_invoice(inv: &Invoice, seller: &Seller) -> Result<Vec<u8>> {
     p.down(1.0);
 
     // Lines.
-    let (c_qty, c_unit, c_amount) = (330.0, 400.0, PAGE_W - MARGIN - 90.0);
+    // Right edges of the number columns.
+    let (c_qty, c_unit, c_amount) = (330.0, 440.0, PAGE_W - MARGIN);
     p.text(MARGIN, "F2", 10.0, "Description");
-    p.text(c_qty, "F2", 10.0, "Qty");
-    p.text(c_unit, "F2", 10.0, "Unit price");
-    p.text(c_amount, "F2", 10.0, "Amount");
+    p.text_right(c_qty, "F2", 10.0, "Qty");
+    p.text_right(c_unit, "F2", 10.0, "Unit price");
+    p.text_right(c_amount, "F2", 10.0, "Amount");
     p.down(1.0);
     p.rule();
     for l in inv.lines() {
         let desc: String = l.description.chars().take(48).collect();
         p.text(MARGIN, "F1", 10.0, &desc);
-        p.text(c_qty, "F1", 10.0, &l.quantity.to_string());
-        p.text(
+        p.text_right(c_qty, "F1", 10.0, &l.quantity.to_string());
+        p.text_right(
             c_unit,
             "F1",
             10.0,
             &format_money(l.unit_price_cents, &inv.currency),
         );
-        p.text(
+        p.text_right(
             c_amount,
             "F1",
             10.0,
@@ -208,8 +216,8 @@ pub fn render_invoice(inv: &Invoice, seller: &Seller) -> Result<Vec<u8>> {
         ("Tax", inv.tax_cents, "F1"),
         ("Total", inv.total_cents, "F2"),
     ] {
-        p.text(c_unit, font, 10.0, label);
-        p.text(c_amount, font, 10.0, &format_money(cents, &inv.currency));
+        p.text_right(c_unit, font, 10.0, label);
+        p.text_right(c_amount, font, 10.0, &format_money(cents, &inv.currency));
         p.down(1.0);
     }
     p.down(1.0);

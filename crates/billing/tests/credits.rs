@@ -447,7 +447,7 @@ fn sixty_four_concurrent_charges_never_overdraw() {
         },
     )
     .unwrap();
-    let barrier = Arc::new(Barrier::new(64));
+    let barrier = Arc::new(Barrier::new(65));
     let handles: Vec<_> = (0..64)
         .map(|i| {
             let (pool, barrier, scope) = (pool.clone(), barrier.clone(), a.scope.clone());
@@ -458,7 +458,13 @@ fn sixty_four_concurrent_charges_never_overdraw() {
             })
         })
         .collect();
+    barrier.wait();
+    let started = std::time::Instant::now();
     let results: Vec<_> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    eprintln!(
+        "64 concurrent charges on one account: {:?}",
+        started.elapsed()
+    );
     let ok = results.iter().filter(|r| r.is_ok()).count();
     let short = results
         .iter()

@@ -427,7 +427,7 @@ fn thirty_two_concurrent_purchases_get_unique_sequential_numbers() {
         },
     )
     .unwrap();
-    let barrier = Arc::new(Barrier::new(32));
+    let barrier = Arc::new(Barrier::new(33));
     let hs: Vec<_> = (0..32)
         .map(|_| {
             let (pool, barrier, scope) = (pool.clone(), barrier.clone(), a.scope.clone());
@@ -441,7 +441,13 @@ fn thirty_two_concurrent_purchases_get_unique_sequential_numbers() {
             })
         })
         .collect();
+    barrier.wait();
+    let started = std::time::Instant::now();
     let mut numbers: Vec<String> = hs.into_iter().map(|h| h.join().unwrap()).collect();
+    eprintln!(
+        "32 concurrent purchases on one account: {:?}",
+        started.elapsed()
+    );
     numbers.sort();
     let expected: Vec<String> = (1..=32)
         .map(|i| billing::invoices::format_invoice_number(a.account, t, i))
@@ -466,8 +472,18 @@ fn the_invoice_pdf_opens_and_shows_number_parties_lines_and_total() {
     let inv = purchase_package(&mut c, &a.scope, pkg, Utc::now())
         .unwrap()
         .invoice;
+    let started = std::time::Instant::now();
     let (_, bytes) = billing::invoices::invoice_pdf(&mut c, &a.scope, inv.id).unwrap();
+    eprintln!(
+        "invoice PDF: {} bytes in {:?} (read + render)",
+        bytes.len(),
+        started.elapsed()
+    );
     assert!(bytes.starts_with(b"%PDF-"));
+    // IGNY8_PDF_OUT=/tmp/invoice.pdf keeps a sample to look at (pdftoppm -png it).
+    if let Ok(path) = std::env::var("IGNY8_PDF_OUT") {
+        std::fs::write(path, &bytes).unwrap();
+    }
     let doc = lopdf::Document::load_mem(&bytes).expect("a parsable PDF");
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
     assert_eq!(pages.len(), 1);
