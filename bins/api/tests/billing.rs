@@ -600,17 +600,20 @@ async fn admin_routes_are_for_staff_only() {
             json!({"amount": 5, "reason": "gift"}),
         ),
     ];
+    let (_, viewer) = ctx.a.add_member(&mut ctx.db.conn(), "vic", Role::Viewer);
     for (is_post, path, body) in &routes {
-        let r = if *is_post {
-            post(path).bearer(owner).json(body).send(&app).await
-        } else {
-            get(path).bearer(owner).send(&app).await
-        };
-        assert_eq!(
-            (r.status.as_u16(), r.code()),
-            (403, "permission_denied".into()),
-            "{path}"
-        );
+        for tok in [owner, &viewer] {
+            let r = if *is_post {
+                post(path).bearer(tok).json(body).send(&app).await
+            } else {
+                get(path).bearer(tok).send(&app).await
+            };
+            assert_eq!(
+                (r.status.as_u16(), r.code()),
+                (403, "permission_denied".into()),
+                "{path}"
+            );
+        }
         let r = if *is_post {
             post(path).json(body).send(&app).await
         } else {
