@@ -15,6 +15,8 @@ use utoipa::{Modify, OpenApi};
         (name = "sites", description = "Sites and sectors"),
         (name = "reference", description = "Industries and plans"),
         (name = "notifications", description = "Account notifications"),
+        (name = "billing", description = "Credits, subscription, credit packages, invoices and payments"),
+        (name = "admin", description = "Platform staff only"),
         (name = "system", description = "Health and operations"),
     )
 )]

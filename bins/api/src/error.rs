@@ -17,6 +17,9 @@ pub enum ApiError {
     /// An orchestration error.
     #[error(transparent)]
     Automation(#[from] automation::Error),
+    /// A billing error.
+    #[error(transparent)]
+    Billing(#[from] billing::Error),
     /// The body is not JSON.
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
@@ -205,11 +208,66 @@ fn automation_parts(e: &automation::Error) -> Parts {
     }
 }
 
+fn billing_parts(e: &billing::Error) -> Parts {
+    use billing::Error as E;
+    match e {
+        E::Tenancy(t) => tenancy_parts(t),
+        E::InsufficientCredits { needed, available } => {
+            let mut p = Parts::new(
+                StatusCode::PAYMENT_REQUIRED,
+                "insufficient_credits",
+                format!("Not enough credits: {needed} needed, {available} available."),
+            );
+            p.errors = Some(json!({"needed": needed, "available": available}));
+            p
+        }
+        E::InvoiceAlreadyPaid => Parts::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "The invoice is already paid.",
+        ),
+        E::InvoiceNotPayable { status } => Parts::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_state",
+            format!("The invoice is {status} and cannot be paid."),
+        ),
+        E::PaymentAlreadyPending => Parts::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "A payment of this invoice is already awaiting approval.",
+        ),
+        E::PaymentNotPending { status } => Parts::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_state",
+            format!("The payment is {status}; only a payment awaiting approval can be reviewed."),
+        ),
+        E::SubscriptionState { status, action } => Parts::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_state",
+            format!("The subscription is {status}; cannot {action}."),
+        ),
+        E::IdempotencyKeyReused { kind, .. } => Parts::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            format!("This idempotency key was already used for a {kind}."),
+        ),
+        E::RefundExceedsCharge {
+            requested,
+            refundable,
+        } => Parts::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            format!("Cannot refund {requested} credits: {refundable} remain refundable."),
+        ),
+        E::Pdf(_) => internal(),
+    }
+}
+
 impl ApiError {
     fn parts(&self) -> Parts {
         match self {
             ApiError::Tenancy(e) => tenancy_parts(e),
-            ApiError::Automation(e) => automation_parts(e),
+            ApiError::Billing(e) => billing_parts(e),
             ApiError::InvalidJson(m) => Parts::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_json",
@@ -221,6 +279,7 @@ impl ApiError {
                 "Validation failed.",
             )
             .with_errors(f),
+            ApiError::Automation(e) => automation_parts(e),
             ApiError::PayloadTooLarge { limit } => Parts::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",

@@ -60,6 +60,15 @@ fn migrate_and_seed(pool: &db::DbPool, seed: bool) -> Result<()> {
             plans = r.plans,
             "reference data loaded"
         );
+        let b = billing::seed::seed_billing_data(&mut conn)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .context("seeding billing data failed")?;
+        tracing::info!(
+            packages = b.packages,
+            operations = b.operations,
+            models = b.models,
+            "billing data loaded"
+        );
     }
     Ok(())
 }

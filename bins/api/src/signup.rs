@@ -1,5 +1,6 @@
-//! Sign-up orchestration across domains: tenancy creates the account, owner and session; other
-//! domains (billing) add what a new account needs inside the same transaction.
+//! Sign-up orchestration across domains: tenancy creates the account, owner and session; billing
+//! adds the subscription, the balance and either the free plan's credits or the open invoice of a
+//! paid plan, inside the same transaction.
 
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -13,7 +14,9 @@ pub fn register(
     input: &RegisterInput,
 ) -> Result<SignedIn, ApiError> {
     conn.transaction(|c| {
-        let signed = tenancy::auth::register(c, &state.auth, input, state.clock.now())?;
+        let now = state.clock.now();
+        let signed = tenancy::auth::register(c, &state.auth, input, now)?;
+        billing::on_signup(c, &signed.account, &signed.plan, now)?;
         Ok(signed)
     })
 }

@@ -173,6 +173,166 @@ diesel::table! {
 }
 
 diesel::table! {
+    credit_operation_costs (id) {
+        id -> Int8,
+        operation -> Text,
+        name -> Text,
+        kind -> Text,
+        min_credits -> Int8,
+        est_tokens_per_item -> Int8,
+        is_active -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    credit_model_rates (id) {
+        id -> Int8,
+        model -> Text,
+        name -> Text,
+        kind -> Text,
+        tokens_per_credit -> Nullable<Int8>,
+        credits_per_image -> Nullable<Int8>,
+        quality_tier -> Nullable<Text>,
+        input_usd_micros_per_mtok -> Int8,
+        output_usd_micros_per_mtok -> Int8,
+        usd_micros_per_image -> Int8,
+        is_default -> Bool,
+        is_active -> Bool,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    credit_packages (id) {
+        id -> Int8,
+        slug -> Text,
+        name -> Text,
+        credits -> Int8,
+        price_cents -> Int8,
+        currency -> Text,
+        is_active -> Bool,
+        sort_order -> Int4,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    credit_balances (account_id) {
+        account_id -> Int8,
+        plan_credits -> Int8,
+        bonus_credits -> Int8,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    credit_transactions (id) {
+        id -> Int8,
+        account_id -> Int8,
+        kind -> Text,
+        pool -> Text,
+        amount -> Int8,
+        balance_after -> Int8,
+        reference -> Text,
+        description -> Text,
+        operation -> Nullable<Text>,
+        idempotency_key -> Nullable<Text>,
+        parent_id -> Nullable<Int8>,
+        refund_of_id -> Nullable<Int8>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    credit_usage_logs (id) {
+        id -> Int8,
+        account_id -> Int8,
+        transaction_id -> Int8,
+        operation -> Text,
+        credits -> Int8,
+        model -> Text,
+        tokens_in -> Int8,
+        tokens_out -> Int8,
+        cost_usd_micros -> Int8,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    subscriptions (id) {
+        id -> Int8,
+        account_id -> Int8,
+        plan_id -> Int8,
+        billing_cycle -> Text,
+        status -> Text,
+        current_period_start -> Nullable<Timestamptz>,
+        current_period_end -> Nullable<Timestamptz>,
+        auto_renew -> Bool,
+        cancelled_at -> Nullable<Timestamptz>,
+        open_invoice_id -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    invoice_sequences (account_id, period) {
+        account_id -> Int8,
+        period -> Text,
+        last_value -> Int4,
+    }
+}
+
+diesel::table! {
+    invoices (id) {
+        id -> Int8,
+        account_id -> Int8,
+        invoice_number -> Text,
+        invoice_type -> Text,
+        status -> Text,
+        subscription_id -> Nullable<Int8>,
+        plan_id -> Nullable<Int8>,
+        billing_cycle -> Nullable<Text>,
+        period_start -> Nullable<Timestamptz>,
+        period_end -> Nullable<Timestamptz>,
+        credit_package_id -> Nullable<Int8>,
+        credits -> Int8,
+        line_items -> Jsonb,
+        subtotal_cents -> Int8,
+        tax_cents -> Int8,
+        total_cents -> Int8,
+        currency -> Text,
+        billing_contact -> Jsonb,
+        issued_at -> Timestamptz,
+        paid_at -> Nullable<Timestamptz>,
+        voided_at -> Nullable<Timestamptz>,
+        void_reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    payments (id) {
+        id -> Int8,
+        account_id -> Int8,
+        invoice_id -> Int8,
+        amount_cents -> Int8,
+        currency -> Text,
+        payment_method -> Text,
+        status -> Text,
+        transaction_reference -> Text,
+        submitted_by -> Nullable<Int8>,
+        reviewed_by -> Nullable<Int8>,
+        reviewed_at -> Nullable<Timestamptz>,
+        failure_reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     notifications (id) {
         id -> Int8,
         account_id -> Int8,
@@ -217,8 +377,15 @@ diesel::joinable!(site_user_access -> sites (site_id));
 diesel::joinable!(site_user_access -> users (user_id));
 diesel::joinable!(auth_sessions -> users (user_id));
 diesel::joinable!(password_reset_tokens -> users (user_id));
+diesel::joinable!(credit_balances -> accounts (account_id));
+diesel::joinable!(credit_usage_logs -> credit_transactions (transaction_id));
+diesel::joinable!(subscriptions -> plans (plan_id));
+diesel::joinable!(invoices -> credit_packages (credit_package_id));
+diesel::joinable!(payments -> invoices (invoice_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    notifications,
+    ai_tasks,
     industries,
     industry_sectors,
     plans,
@@ -231,6 +398,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     auth_sessions,
     password_reset_tokens,
     email_outbox,
-    notifications,
-    ai_tasks,
+    credit_operation_costs,
+    credit_model_rates,
+    credit_packages,
+    credit_balances,
+    credit_transactions,
+    credit_usage_logs,
+    subscriptions,
+    invoice_sequences,
+    invoices,
+    payments,
 );

@@ -164,7 +164,11 @@ fn ensure_template() -> String {
 
 /// Seed steps of domain crates, applied to the template after tenancy's reference data.
 fn extra_seeds() -> Vec<SeedFn> {
-    vec![]
+    vec![seed_billing]
+}
+
+fn seed_billing(conn: &mut PgConnection) {
+    billing::seed::seed_billing_data(conn).expect("seed billing data");
 }
 
 #[derive(QueryableByName)]

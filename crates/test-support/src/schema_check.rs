@@ -16,6 +16,10 @@ pub const GLOBAL_TABLES: &[&str] = &[
     "industry_sectors",
     "plans",
     "rate_limit_hits",
+    // billing reference data
+    "credit_operation_costs",
+    "credit_model_rates",
+    "credit_packages",
 ];
 
 #[derive(QueryableByName)]

@@ -2,6 +2,7 @@
 //! document is generated from the same registrations that serve requests.
 
 pub mod ai_tasks;
+pub mod billing;
 pub mod notifications;
 pub mod system;
 pub mod tenancy;
@@ -24,5 +25,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
             scope::scope("/api/v1/system")
                 .service(ai_tasks::get_ai_task)
                 .service(ai_tasks::jobs),
-        );
+        )
+        .service(scope::scope("/api/v1/billing").configure(billing::configure))
+        .configure(billing::configure_admin);
 }

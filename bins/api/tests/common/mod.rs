@@ -1,5 +1,5 @@
 //! Shared setup of the api's HTTP tests: a fresh database per test and the real `App` on it.
-#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code, unused_imports, clippy::unwrap_used, clippy::expect_used)]
 
 use actix_web::dev::{Service, ServiceResponse};
 use api::state::AppState;

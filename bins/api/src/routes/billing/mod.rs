@@ -1,0 +1,36 @@
+//! Billing routes under `/api/v1/billing/` and the staff routes under `/api/v1/admin/`.
+
+pub mod admin;
+pub mod credits;
+pub mod dto;
+pub mod invoices;
+pub mod subscription;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers the tenant billing routes (mounted at `/api/v1/billing`).
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(credits::balance)
+        .service(credits::usage)
+        .service(credits::limits)
+        .service(credits::transactions)
+        .service(subscription::plans)
+        .service(subscription::get_subscription)
+        .service(subscription::change_plan)
+        .service(subscription::cancel)
+        .service(invoices::packages)
+        .service(invoices::purchase)
+        .service(invoices::list_invoices)
+        .service(invoices::get_invoice)
+        .service(invoices::download_pdf)
+        .service(invoices::list_payments)
+        .service(invoices::manual_payment);
+}
+
+/// Registers the staff billing routes (full `/api/v1/admin/...` paths, no scope).
+pub fn configure_admin(cfg: &mut ServiceConfig) {
+    cfg.service(admin::list_payments)
+        .service(admin::approve)
+        .service(admin::reject)
+        .service(admin::adjust_credits);
+}

@@ -1,0 +1,82 @@
+//! `/api/v1/billing/plans/`, `subscription/`, `subscription/change_plan/`, `subscription/cancel/`.
+
+use super::dto::*;
+use crate::blocking::db;
+use crate::envelope;
+use crate::error::ApiResult;
+use crate::extract::{ApiJson, Auth};
+use crate::routes::tenancy::dto::PlanDto;
+use crate::state::AppState;
+use actix_web::{HttpResponse, get, post, web};
+
+/// Plans on offer, in display order.
+#[utoipa::path(tag = "billing", security(("bearer" = [])), responses((status = 200, body = [PlanDto])))]
+#[get("/plans/")]
+pub async fn plans(state: web::Data<AppState>, _auth: Auth) -> ApiResult<HttpResponse> {
+    let list = db(&state, |c, _| Ok(tenancy::reference::list_plans(c)?)).await?;
+    Ok(envelope::ok(
+        list.into_iter().map(PlanDto::from).collect::<Vec<_>>(),
+    ))
+}
+
+/// The account's subscription.
+#[utoipa::path(tag = "billing", security(("bearer" = [])), responses((status = 200, body = SubscriptionDto), (status = 404, description = "no subscription")))]
+#[get("/subscription/")]
+pub async fn get_subscription(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let (s, p) = db(&state, move |c, _| {
+        Ok(billing::subscriptions::get_subscription(c, &scope)?)
+    })
+    .await?;
+    Ok(envelope::ok(SubscriptionDto::new(s, p)))
+}
+
+/// Moves to another plan or cycle (admin+). A free plan applies at once; a paid plan answers an
+/// invoice and applies when it is paid.
+#[utoipa::path(tag = "billing", security(("bearer" = [])), request_body = ChangePlanBody, responses(
+    (status = 200, body = PlanChangeDto), (status = 400, description = "validation_failed: unknown plan, or already on it"),
+    (status = 403, description = "permission_denied")))]
+#[post("/subscription/change_plan/")]
+pub async fn change_plan(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiJson<ChangePlanBody>,
+) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let b = body.0;
+    let ch = db(&state, move |c, st| {
+        Ok(billing::subscriptions::change_plan(
+            c,
+            &scope,
+            &b.plan_slug,
+            b.billing_cycle,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
+    let next_action = ch
+        .invoice
+        .as_ref()
+        .map(|i| billing::packages::next_action(i).into());
+    Ok(envelope::ok(PlanChangeDto {
+        subscription: SubscriptionDto::new(ch.subscription, ch.plan),
+        invoice: ch.invoice.map(InvoiceDto::from),
+        next_action,
+    }))
+}
+
+/// Cancels (admin+): no renewal; the subscription ends at its period end (at once when nothing
+/// is paid for the current period).
+#[utoipa::path(tag = "billing", security(("bearer" = [])), responses(
+    (status = 200, body = SubscriptionDto), (status = 403, description = "permission_denied"),
+    (status = 422, description = "invalid_state: already cancelled or ended")))]
+#[post("/subscription/cancel/")]
+pub async fn cancel(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let (s, p) = db(&state, move |c, st| {
+        billing::subscriptions::cancel(c, &scope, st.clock.now())?;
+        Ok(billing::subscriptions::get_subscription(c, &scope)?)
+    })
+    .await?;
+    Ok(envelope::ok(SubscriptionDto::new(s, p)))
+}

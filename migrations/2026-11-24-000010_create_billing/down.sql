@@ -1,0 +1,13 @@
+DROP TABLE payments;
+ALTER TABLE subscriptions DROP COLUMN open_invoice_id;
+DROP TABLE invoices;
+DROP FUNCTION invoices_only_status_changes();
+DROP TABLE invoice_sequences;
+DROP TABLE subscriptions;
+DROP TABLE credit_usage_logs;
+DROP TABLE credit_transactions;
+DROP FUNCTION billing_immutable_row();
+DROP TABLE credit_balances;
+DROP TABLE credit_packages;
+DROP TABLE credit_model_rates;
+DROP TABLE credit_operation_costs;
