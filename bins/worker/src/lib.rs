@@ -30,7 +30,10 @@ pub const TASK_TYPES: &[&str] = &[
 /// Every periodic job. Each is scheduled at start and re-checked by the housekeeper, so a
 /// broken chain (say a cron task that ended `failed`) heals itself.
 pub fn cron_jobs() -> Vec<Box<dyn Runnable>> {
-    vec![Box::new(tenancy::jobs::PurgeExpiredAuth {})]
+    vec![
+        Box::new(tenancy::jobs::PurgeExpiredAuth {}),
+        Box::new(billing::jobs::RenewSubscriptions {}),
+    ]
 }
 
 /// One job type per domain crate, named so the linker keeps each crate's typetag registrations
@@ -39,6 +42,7 @@ pub fn cron_jobs() -> Vec<Box<dyn Runnable>> {
 pub fn linked_job_samples() -> Vec<Box<dyn Runnable>> {
     vec![
         Box::new(tenancy::jobs::PurgeExpiredAuth {}),
+        Box::new(billing::jobs::RenewSubscriptions {}),
         #[cfg(feature = "test-jobs")]
         Box::new(test_jobs::RecordRun::new("link-check", 0)),
     ]
