@@ -234,7 +234,9 @@ CREATE TABLE payments (
         CHECK (status IN ('pending_approval', 'succeeded', 'failed', 'refunded', 'cancelled')),
     transaction_reference  text NOT NULL DEFAULT '',
     submitted_by           bigint,
-    reviewed_by            bigint REFERENCES users (id) ON DELETE SET NULL,
+    -- the staff reviewer lives in the platform account, so no tenant-scoped key can hold it:
+    -- an audit value, not a reference
+    reviewed_by            bigint,
     reviewed_at            timestamptz,
     failure_reason         text,
     created_at             timestamptz NOT NULL DEFAULT now(),
