@@ -14,6 +14,10 @@ use utoipa::{Modify, OpenApi};
         (name = "team", description = "Members and per-site access"),
         (name = "sites", description = "Sites and sectors"),
         (name = "reference", description = "Industries and plans"),
+        (name = "tasks", description = "Writer tasks"),
+        (name = "content", description = "Content items, sanitized HTML, editorial status"),
+        (name = "taxonomies", description = "Categories and tags per site"),
+        (name = "images", description = "Content images, uploads and files"),
         (name = "system", description = "Health and operations"),
     )
 )]
