@@ -364,6 +364,31 @@ mod tests {
     }
 
     #[test]
+    fn sniffs_jpeg_and_webp_by_bytes() {
+        // SOI, then a baseline SOF0 segment: precision 8, height 2, width 3, 3 components
+        let mut jpeg = vec![
+            0xFF, 0xD8, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x00, 0x02, 0x00, 0x03, 0x03,
+        ];
+        jpeg.extend_from_slice(&[1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9]);
+        let info = sniff_image(&jpeg).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (info.format, info.width, info.height),
+            (ImageFormat::Jpeg, 3, 2)
+        );
+        // RIFF/WEBP with an extended (VP8X) header: canvas 5×4 stored minus one
+        let mut webp = b"RIFF".to_vec();
+        webp.extend_from_slice(&22u32.to_le_bytes());
+        webp.extend_from_slice(b"WEBPVP8X");
+        webp.extend_from_slice(&10u32.to_le_bytes());
+        webp.extend_from_slice(&[0, 0, 0, 0, 4, 0, 0, 3, 0, 0]);
+        let info = sniff_image(&webp).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            (info.format, info.width, info.height),
+            (ImageFormat::Webp, 5, 4)
+        );
+    }
+
+    #[test]
     fn refuses_text_and_damaged_headers() {
         assert!(matches!(
             sniff_image(b"just some text, named .png"),
