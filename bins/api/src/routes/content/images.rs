@@ -135,8 +135,11 @@ pub async fn image_file(
             .insert_header((CACHE_CONTROL, FILE_CACHE_CONTROL))
             .finish());
     }
+    // actix writes the length of a sized body itself; stating it keeps it visible to the
+    // in-process test client and to middleware too
     Ok(HttpResponse::Ok()
         .insert_header((CONTENT_TYPE, f.format.mime()))
+        .insert_header((CONTENT_LENGTH, f.bytes.len()))
         .insert_header((CACHE_CONTROL, FILE_CACHE_CONTROL))
         .insert_header((ETAG, etag))
         .insert_header(("x-content-type-options", "nosniff"))
