@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use db::schema::images;
 use diesel::pg::Pg;
 use diesel::prelude::*;
+use diesel::upsert::on_constraint;
 use kernel::{ContentId, FieldErrors, ImageId, Order, Page, PageRequest, Role, SiteId};
 use tenancy::Scope;
 use tenancy::sites::visible_site_ids;
@@ -125,65 +126,63 @@ pub fn upload_image(
     let content = get_content_row(conn, scope, upload.content_id)?;
     let stored = store.put(&upload.bytes, info.format.extension())?;
     let size = i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX);
-    let written = conn.transaction(|c| {
-        let existing: Option<ImageId> = images::table
+    let existed: bool = diesel::select(diesel::dsl::exists(
+        images::table
             .filter(images::account_id.eq(scope.account_id()))
             .filter(images::content_id.eq(content.id))
             .filter(images::image_type.eq(upload.image_type))
-            .filter(images::position.eq(upload.position))
-            .select(images::id)
-            .for_update()
-            .first(c)
-            .optional()?;
-        let file = (
+            .filter(images::position.eq(upload.position)),
+    ))
+    .get_result(conn)?;
+    let file = || {
+        (
             images::status.eq(ImageStatus::Generated),
             images::url.eq(None::<String>),
-            images::storage_key.eq(Some(&stored.key)),
-            images::sha256.eq(Some(&stored.sha256)),
+            images::storage_key.eq(Some(stored.key.clone())),
+            images::sha256.eq(Some(stored.sha256.clone())),
             images::width.eq(Some(info.width)),
             images::height.eq(Some(info.height)),
             images::format.eq(Some(info.format)),
             images::byte_size.eq(Some(size)),
             images::updated_at.eq(now),
-        );
-        match existing {
-            Some(id) => Ok::<_, Error>((
-                diesel::update(
-                    images::table
-                        .filter(images::account_id.eq(scope.account_id()))
-                        .filter(images::id.eq(id)),
-                )
-                .set(file)
-                .returning(Image::as_returning())
-                .get_result(c)?,
-                false,
-            )),
-            None => Ok((
-                diesel::insert_into(images::table)
-                    .values((
-                        (
-                            images::account_id.eq(scope.account_id()),
-                            images::site_id.eq(content.site_id),
-                            images::content_id.eq(content.id),
-                            images::image_type.eq(upload.image_type),
-                            images::position.eq(upload.position),
-                            images::created_at.eq(now),
-                        ),
-                        file,
-                    ))
-                    .returning(Image::as_returning())
-                    .get_result(c)?,
-                true,
-            )),
-        }
-    });
-    if written.is_err() && stored.created {
-        // nothing points at a file this call created: take it back
+        )
+    };
+    // one statement: two uploads racing for an empty slot end as one row, not a conflict
+    let written: Result<Image> = diesel::insert_into(images::table)
+        .values((
+            (
+                images::account_id.eq(scope.account_id()),
+                images::site_id.eq(content.site_id),
+                images::content_id.eq(content.id),
+                images::image_type.eq(upload.image_type),
+                images::position.eq(upload.position),
+                images::created_at.eq(now),
+            ),
+            file(),
+        ))
+        .on_conflict(on_constraint("images_slot_unique"))
+        .do_update()
+        .set(file())
+        .returning(Image::as_returning())
+        .get_result(conn)
+        .map_err(Error::from);
+    if written.is_err() && stored.created && !file_in_use(conn, &stored.key) {
+        // nothing points at the file this call created: take it back
         if let Err(e) = store.remove(&stored.key) {
             tracing::warn!(key = %stored.key, error = %e, "could not remove an orphaned upload");
         }
     }
-    written
+    Ok((written?, !existed))
+}
+
+/// True when any image row (of any account: files are shared by content hash) uses the file,
+/// or when that cannot be told — a file is never removed on a guess.
+fn file_in_use(conn: &mut PgConnection, key: &str) -> bool {
+    diesel::select(diesel::dsl::exists(
+        images::table.filter(images::storage_key.eq(key)),
+    ))
+    .get_result(conn)
+    .unwrap_or(true)
 }
 
 fn base<'a>(conn: &mut PgConnection, scope: &Scope) -> Result<images::BoxedQuery<'a, Pg>> {

@@ -606,3 +606,56 @@ fn filters_and_options() {
         1
     );
 }
+
+#[test]
+fn deleting_a_site_removes_its_writer_rows() {
+    let (db, a, b) = setup();
+    let c = &mut db.conn();
+    let s = a.scope();
+    let t = task(c, &a, "task");
+    let made = create_content(
+        c,
+        &s,
+        &NewContent {
+            site_id: a.site_id,
+            sector_id: a.sector_ids[0],
+            task_id: Some(t.id),
+            fields: ContentFields {
+                title: Some("with everything".into()),
+                tags: Some(vec!["t".into()]),
+                categories: Some(vec!["c".into()]),
+                ..Default::default()
+            },
+        },
+        Utc::now(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let store = content::storage::LocalMediaStore::new(dir.path());
+    content::images::upload_image(
+        c,
+        &s,
+        &store,
+        &content::images::ImageUpload {
+            content_id: made.content.id,
+            image_type: content::model::ImageType::Featured,
+            position: 0,
+            bytes: png(2, 2),
+        },
+        Utc::now(),
+    )
+    .unwrap();
+    item(c, &b, "B keeps this", "");
+    tenancy::sites::delete_site(c, &s, a.site_id).unwrap();
+    for table in [
+        "tasks",
+        "content",
+        "taxonomies",
+        "content_taxonomies",
+        "images",
+    ] {
+        let left = count(c, table);
+        let expected = i64::from(table == "content");
+        assert_eq!(left, expected, "{table}");
+    }
+}
