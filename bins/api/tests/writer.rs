@@ -105,8 +105,10 @@ fn openapi_lists_every_writer_route() {
         ("/content/{id}/approve/", &["post"]),
         ("/content/{id}/submit_for_review/", &["post"]),
         ("/taxonomies/", &["get", "post"]),
+        ("/taxonomies/filter_options/", &["get"]),
         ("/taxonomies/{id}/", &["get", "patch", "delete"]),
         ("/images/", &["get", "post"]),
+        ("/images/filter_options/", &["get"]),
         ("/images/{id}/", &["get", "delete"]),
         ("/images/{id}/file/", &["get"]),
     ] {
@@ -620,6 +622,18 @@ async fn taxonomies_crud() {
         .send(&app)
         .await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    let r = get(&format!("{W}/taxonomies/filter_options/?taxonomy_type=tag"))
+        .bearer(tok)
+        .send(&app)
+        .await;
+    assert_eq!(
+        r.data(),
+        json!({
+            "taxonomy_type": [{"value": "", "label": "All"}, {"value": "category", "label": "Category"},
+                              {"value": "tag", "label": "Tag"}],
+            "site_id": [{"value": "", "label": "All"}, {"value": c.a.site_id.to_string(), "label": "alice site"}],
+        })
+    );
     let r = get(&format!(
         "{W}/taxonomies/?taxonomy_type=category&site_id={}",
         c.a.site_id
@@ -779,6 +793,18 @@ async fn a_png_named_exe_is_stored_as_png_and_served_with_cache_headers() {
         .send(&app)
         .await;
     assert_eq!(r.data()["format"], "png");
+    let r = get(&format!("{W}/images/filter_options/?image_type=featured"))
+        .bearer(tok)
+        .send(&app)
+        .await;
+    assert_eq!(
+        r.data(),
+        json!({
+            "image_type": [{"value": "", "label": "All"}, {"value": "featured", "label": "Featured"},
+                           {"value": "in_article", "label": "In article"}],
+            "status": [{"value": "", "label": "All"}, {"value": "generated", "label": "Generated"}],
+        })
+    );
 
     // deleting an image row: its file route is gone, the file stays on disk
     let r = delete(&format!("{W}/images/{id}/"))
@@ -989,11 +1015,21 @@ async fn another_tenant_sees_and_changes_nothing() {
             "{list}"
         );
     }
-    let r = get(&format!("{W}/tasks/filter_options/"))
-        .bearer(b)
-        .send(&app)
-        .await;
-    assert_eq!(r.data()["status"], json!([{"value": "", "label": "All"}]));
+    for list in ["tasks", "content", "taxonomies", "images"] {
+        let r = get(&format!("{W}/{list}/filter_options/"))
+            .bearer(b)
+            .send(&app)
+            .await;
+        let d = r.data();
+        assert!(!d.as_object().unwrap().is_empty(), "{list}");
+        for (field, opts) in d.as_object().unwrap() {
+            assert_eq!(
+                opts,
+                &json!([{"value": "", "label": "All"}]),
+                "{list} {field}"
+            );
+        }
+    }
 
     // every object route answers 404
     let not_found = [
@@ -1155,7 +1191,9 @@ async fn a_viewer_reads_but_cannot_write() {
         format!("{W}/content/filter_options/"),
         format!("{W}/taxonomies/"),
         format!("{W}/taxonomies/{term}/"),
+        format!("{W}/taxonomies/filter_options/"),
         format!("{W}/images/"),
+        format!("{W}/images/filter_options/"),
         format!("{W}/images/{image}/"),
         format!("{W}/images/{image}/file/"),
     ] {

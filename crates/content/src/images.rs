@@ -7,8 +7,9 @@
 //! anything is written, so a refused upload leaves neither a file nor a row.
 
 use crate::content::get_content_row;
-use crate::model::{Image, ImageFormat, ImageStatus, ImageType};
+use crate::model::{FilterOptions, Image, ImageFormat, ImageStatus, ImageType};
 use crate::storage::MediaStore;
+use crate::util::options_in_order;
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use db::schema::images;
@@ -283,6 +284,27 @@ pub const IMAGE_DEFAULT_ORDER: Order<ImageOrder> = Order {
     descending: false,
 };
 
+fn filtered(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &ImageFilter,
+) -> Result<images::BoxedQuery<'static, Pg>> {
+    let mut q = base(conn, scope)?;
+    if let Some(s) = f.site_id {
+        q = q.filter(images::site_id.eq(s));
+    }
+    if let Some(c) = f.content_id {
+        q = q.filter(images::content_id.eq(c));
+    }
+    if let Some(t) = f.image_type {
+        q = q.filter(images::image_type.eq(t));
+    }
+    if let Some(s) = f.status {
+        q = q.filter(images::status.eq(s));
+    }
+    Ok(q)
+}
+
 /// Lists the images the scope may see.
 pub fn list_images(
     conn: &mut PgConnection,
@@ -291,24 +313,8 @@ pub fn list_images(
     order: Order<ImageOrder>,
     page: PageRequest,
 ) -> Result<Page<Image>> {
-    let filtered = |conn: &mut PgConnection| -> Result<images::BoxedQuery<'static, Pg>> {
-        let mut q = base(conn, scope)?;
-        if let Some(s) = f.site_id {
-            q = q.filter(images::site_id.eq(s));
-        }
-        if let Some(c) = f.content_id {
-            q = q.filter(images::content_id.eq(c));
-        }
-        if let Some(t) = f.image_type {
-            q = q.filter(images::image_type.eq(t));
-        }
-        if let Some(s) = f.status {
-            q = q.filter(images::status.eq(s));
-        }
-        Ok(q)
-    };
-    let count = filtered(conn)?.count().get_result(conn)?;
-    let q = filtered(conn)?;
+    let count = filtered(conn, scope, f)?.count().get_result(conn)?;
+    let q = filtered(conn, scope, f)?;
     let q = match (order.field, order.descending) {
         (ImageOrder::Position, false) => {
             q.order((images::content_id.asc(), images::position.asc()))
@@ -332,6 +338,41 @@ pub fn list_images(
         count,
         request: page,
     })
+}
+
+/// For `image_type` and `status`: the values present among visible images matching the
+/// *other* filters.
+pub fn image_filter_options(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &ImageFilter,
+) -> Result<FilterOptions> {
+    let types: Vec<ImageType> = filtered(
+        conn,
+        scope,
+        &ImageFilter {
+            image_type: None,
+            ..f.clone()
+        },
+    )?
+    .select(images::image_type)
+    .distinct()
+    .load(conn)?;
+    let statuses: Vec<ImageStatus> = filtered(
+        conn,
+        scope,
+        &ImageFilter {
+            status: None,
+            ..f.clone()
+        },
+    )?
+    .select(images::status)
+    .distinct()
+    .load(conn)?;
+    Ok(vec![
+        ("image_type", options_in_order(ImageType::ALL, &types)),
+        ("status", options_in_order(ImageStatus::ALL, &statuses)),
+    ])
 }
 
 #[cfg(test)]

@@ -4,11 +4,11 @@
 //! on content finds the term with the same slug (so `Rust Tips` and `rust tips` are one term)
 //! or creates it.
 
-use crate::model::{Taxonomy, TaxonomyType};
-use crate::util::MAX_LIST;
+use crate::model::{FilterOption, FilterOptions, Taxonomy, TaxonomyType};
+use crate::util::{MAX_LIST, options_in_order};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
-use db::schema::{content_taxonomies, taxonomies};
+use db::schema::{content_taxonomies, sites, taxonomies};
 use db::sql::lower;
 use diesel::pg::Pg;
 use diesel::prelude::*;
@@ -239,6 +239,29 @@ pub const TAXONOMY_DEFAULT_ORDER: Order<TaxonomyOrder> = Order {
     descending: false,
 };
 
+fn filtered(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &TaxonomyFilter,
+) -> Result<taxonomies::BoxedQuery<'static, Pg>> {
+    let mut q = base(conn, scope)?;
+    if let Some(s) = f.site_id {
+        q = q.filter(taxonomies::site_id.eq(s));
+    }
+    if let Some(t) = f.taxonomy_type {
+        q = q.filter(taxonomies::taxonomy_type.eq(t));
+    }
+    if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        let pat = format!("%{}%", escape_like(s));
+        q = q.filter(
+            taxonomies::name
+                .ilike(pat.clone())
+                .or(taxonomies::slug.ilike(pat)),
+        );
+    }
+    Ok(q)
+}
+
 /// Lists the terms of the sites the scope may see.
 pub fn list_taxonomies(
     conn: &mut PgConnection,
@@ -247,26 +270,8 @@ pub fn list_taxonomies(
     order: Order<TaxonomyOrder>,
     page: PageRequest,
 ) -> Result<Page<Taxonomy>> {
-    let filtered = |conn: &mut PgConnection| -> Result<taxonomies::BoxedQuery<'static, Pg>> {
-        let mut q = base(conn, scope)?;
-        if let Some(s) = f.site_id {
-            q = q.filter(taxonomies::site_id.eq(s));
-        }
-        if let Some(t) = f.taxonomy_type {
-            q = q.filter(taxonomies::taxonomy_type.eq(t));
-        }
-        if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            let pat = format!("%{}%", escape_like(s));
-            q = q.filter(
-                taxonomies::name
-                    .ilike(pat.clone())
-                    .or(taxonomies::slug.ilike(pat)),
-            );
-        }
-        Ok(q)
-    };
-    let count = filtered(conn)?.count().get_result(conn)?;
-    let q = filtered(conn)?;
+    let count = filtered(conn, scope, f)?.count().get_result(conn)?;
+    let q = filtered(conn, scope, f)?;
     let q = match (order.field, order.descending) {
         (TaxonomyOrder::Name, false) => q.order(lower(taxonomies::name).asc()),
         (TaxonomyOrder::Name, true) => q.order(lower(taxonomies::name).desc()),
@@ -286,6 +291,56 @@ pub fn list_taxonomies(
         count,
         request: page,
     })
+}
+
+/// For `taxonomy_type` and `site_id` (labelled by site name): the values present among
+/// visible terms matching the *other* filters.
+pub fn taxonomy_filter_options(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &TaxonomyFilter,
+) -> Result<FilterOptions> {
+    let types: Vec<TaxonomyType> = filtered(
+        conn,
+        scope,
+        &TaxonomyFilter {
+            taxonomy_type: None,
+            ..f.clone()
+        },
+    )?
+    .select(taxonomies::taxonomy_type)
+    .distinct()
+    .load(conn)?;
+    let site_ids: Vec<SiteId> = filtered(
+        conn,
+        scope,
+        &TaxonomyFilter {
+            site_id: None,
+            ..f.clone()
+        },
+    )?
+    .select(taxonomies::site_id)
+    .distinct()
+    .load(conn)?;
+    let named: Vec<(SiteId, String)> = sites::table
+        .filter(sites::account_id.eq(scope.account_id()))
+        .filter(sites::id.eq_any(site_ids))
+        .order((lower(sites::name).asc(), sites::id.asc()))
+        .select((sites::id, sites::name))
+        .load(conn)?;
+    Ok(vec![
+        ("taxonomy_type", options_in_order(TaxonomyType::ALL, &types)),
+        (
+            "site_id",
+            named
+                .into_iter()
+                .map(|(id, name)| FilterOption {
+                    value: id.to_string(),
+                    label: name,
+                })
+                .collect(),
+        ),
+    ])
 }
 
 /// Finds or creates the site's terms of one type with these names (already cleaned), by slug.

@@ -36,6 +36,35 @@ pub struct ImageQuery {
     pub status: Option<ImageStatus>,
 }
 
+impl ImageQuery {
+    fn filter(self) -> ImageFilter {
+        ImageFilter {
+            site_id: self.site_id.map(SiteId),
+            content_id: self.content_id.map(ContentId),
+            image_type: self.image_type,
+            status: self.status,
+        }
+    }
+}
+
+/// Distinct `image_type` and `status` values among images matching the other filters, each
+/// led by "All".
+#[utoipa::path(tag = "images", security(("bearer" = [])), params(ImageQuery), responses((status = 200)))]
+#[get("/images/filter_options/")]
+pub async fn image_filter_options(
+    state: web::Data<AppState>,
+    auth: Auth,
+    q: ApiQuery<ImageQuery>,
+) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let f = q.0.filter();
+    let o = db(&state, move |c, _| {
+        Ok(content::images::image_filter_options(c, &scope, &f)?)
+    })
+    .await?;
+    Ok(envelope::ok(super::filter_options_body(o)))
+}
+
 /// Lists images. Ordering: `position` (default: by content, featured first), `created_at`,
 /// `id`.
 #[utoipa::path(tag = "images", security(("bearer" = [])), params(ImageQuery), responses((status = 200, body = [ImageDto])))]
@@ -50,13 +79,7 @@ pub async fn list_images(
     let order = lp.order(IMAGE_ORDERING, IMAGE_DEFAULT_ORDER)?;
     let page = lp.page();
     let scope = auth.scope;
-    let q = q.0;
-    let f = ImageFilter {
-        site_id: q.site_id.map(SiteId),
-        content_id: q.content_id.map(ContentId),
-        image_type: q.image_type,
-        status: q.status,
-    };
+    let f = q.0.filter();
     let p = db(&state, move |c, _| {
         Ok(content::images::list_images(c, &scope, &f, order, page)?)
     })

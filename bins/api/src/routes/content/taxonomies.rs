@@ -28,6 +28,34 @@ pub struct TaxonomyQuery {
     pub search: Option<String>,
 }
 
+impl TaxonomyQuery {
+    fn filter(self) -> TaxonomyFilter {
+        TaxonomyFilter {
+            site_id: self.site_id.map(SiteId),
+            taxonomy_type: self.taxonomy_type,
+            search: self.search,
+        }
+    }
+}
+
+/// Distinct `taxonomy_type` and `site_id` (labelled by site name) values among terms matching
+/// the other filters, each led by "All".
+#[utoipa::path(tag = "taxonomies", security(("bearer" = [])), params(TaxonomyQuery), responses((status = 200)))]
+#[get("/taxonomies/filter_options/")]
+pub async fn taxonomy_filter_options(
+    state: web::Data<AppState>,
+    auth: Auth,
+    q: ApiQuery<TaxonomyQuery>,
+) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    let f = q.0.filter();
+    let o = db(&state, move |c, _| {
+        Ok(content::taxonomies::taxonomy_filter_options(c, &scope, &f)?)
+    })
+    .await?;
+    Ok(envelope::ok(super::filter_options_body(o)))
+}
+
 /// Lists terms. Ordering: `name` (default), `slug`, `created_at`.
 #[utoipa::path(tag = "taxonomies", security(("bearer" = [])), params(TaxonomyQuery), responses((status = 200, body = [TaxonomyDto])))]
 #[get("/taxonomies/")]
@@ -41,12 +69,7 @@ pub async fn list_taxonomies(
     let order = lp.order(TAXONOMY_ORDERING, TAXONOMY_DEFAULT_ORDER)?;
     let page = lp.page();
     let scope = auth.scope;
-    let q = q.0;
-    let f = TaxonomyFilter {
-        site_id: q.site_id.map(SiteId),
-        taxonomy_type: q.taxonomy_type,
-        search: q.search,
-    };
+    let f = q.0.filter();
     let p = db(&state, move |c, _| {
         Ok(content::taxonomies::list_taxonomies(
             c, &scope, &f, order, page,
