@@ -26,6 +26,8 @@ pub struct Config {
     pub data_dir: PathBuf,
     /// `IGNY8_ENV=production` turns off development conveniences (logging emailed links).
     pub production: bool,
+    /// Where image files are kept (`IGNY8_MEDIA_DIR`, default `<data dir>/media`).
+    pub media_dir: PathBuf,
 }
 
 impl std::fmt::Debug for Config {
@@ -38,6 +40,7 @@ impl std::fmt::Debug for Config {
             .field("public_url", &self.public_url)
             .field("http_workers", &self.http_workers)
             .field("db_pool_size", &self.db_pool_size)
+            .field("media_dir", &self.media_dir)
             .finish()
     }
 }
@@ -115,6 +118,9 @@ impl Config {
             http_workers,
             db_pool_size,
             log_json: var("IGNY8_LOG_FORMAT").is_some_and(|f| f == "json"),
+            media_dir: var("IGNY8_MEDIA_DIR")
+                .map(PathBuf::from)
+                .unwrap_or_else(|| data_dir.join("media")),
             data_dir,
             production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
         })

@@ -17,6 +17,10 @@ use utoipa::{Modify, OpenApi};
         (name = "notifications", description = "Account notifications"),
         (name = "billing", description = "Credits, subscription, credit packages, invoices and payments"),
         (name = "admin", description = "Platform staff only"),
+        (name = "tasks", description = "Writer tasks"),
+        (name = "content", description = "Content items, sanitized HTML, editorial status"),
+        (name = "taxonomies", description = "Categories and tags per site"),
+        (name = "images", description = "Content images, uploads and files"),
         (name = "system", description = "Health and operations"),
     )
 )]

@@ -20,6 +20,9 @@ pub enum ApiError {
     /// A billing error.
     #[error(transparent)]
     Billing(#[from] billing::Error),
+    /// A writer error.
+    #[error(transparent)]
+    Content(#[from] content::Error),
     /// The body is not JSON.
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
@@ -263,11 +266,51 @@ fn billing_parts(e: &billing::Error) -> Parts {
     }
 }
 
+fn content_parts(e: &content::Error) -> Parts {
+    use content::Error as E;
+    match e {
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+        E::Validation(f) => Parts::new(
+            StatusCode::BAD_REQUEST,
+            "validation_failed",
+            "Validation failed.",
+        )
+        .with_errors(f),
+        E::InvalidState { from, to } => Parts::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_state",
+            format!("The status cannot change from {from} to {to}."),
+        ),
+        E::UnsupportedImage(m) => {
+            Parts::new(StatusCode::BAD_REQUEST, "validation_failed", m.clone())
+                .with_errors(&FieldErrors::single("file", m.clone()))
+        }
+        E::ImageTooLarge { limit } => Parts::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("The image is larger than {} MiB.", limit / (1024 * 1024)),
+        ),
+        E::AlreadyExists { field } => Parts::new(
+            StatusCode::CONFLICT,
+            "already_exists",
+            format!("A record with this {field} already exists."),
+        )
+        .with_errors(&FieldErrors::single(
+            *field,
+            format!("A record with this {field} already exists."),
+        )),
+        E::Tenancy(t) => tenancy_parts(t),
+        E::Db(d) => db_parts(d),
+        E::Storage(_) => internal(),
+    }
+}
+
 impl ApiError {
     fn parts(&self) -> Parts {
         match self {
             ApiError::Tenancy(e) => tenancy_parts(e),
             ApiError::Billing(e) => billing_parts(e),
+            ApiError::Content(e) => content_parts(e),
             ApiError::InvalidJson(m) => Parts::new(
                 StatusCode::BAD_REQUEST,
                 "invalid_json",

@@ -130,6 +130,7 @@ fn serve() -> Result<()> {
         pool,
         auth,
         clock: Clock::system(),
+        media: std::sync::Arc::new(content::storage::LocalMediaStore::new(&cfg.media_dir)),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

@@ -1,7 +1,9 @@
 //! Shared application state.
 
+use content::storage::MediaStore;
 use db::DbPool;
 use kernel::Clock;
+use std::sync::Arc;
 use tenancy::token::AuthConfig;
 
 /// What every handler can reach.
@@ -13,4 +15,6 @@ pub struct AppState {
     pub auth: AuthConfig,
     /// The clock (controllable in tests).
     pub clock: Clock,
+    /// Where image files are kept (`IGNY8_MEDIA_DIR`).
+    pub media: Arc<dyn MediaStore>,
 }

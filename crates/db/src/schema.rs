@@ -366,6 +366,103 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    tasks (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        sector_id -> Int8,
+        cluster_id -> Nullable<Int8>,
+        idea_id -> Nullable<Int8>,
+        title -> Text,
+        description -> Text,
+        outline -> Nullable<Jsonb>,
+        keywords -> Text,
+        primary_keyword -> Text,
+        secondary_keywords -> Jsonb,
+        content_type -> Text,
+        content_structure -> Text,
+        word_count -> Int4,
+        status -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    content (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        sector_id -> Int8,
+        cluster_id -> Nullable<Int8>,
+        idea_id -> Nullable<Int8>,
+        task_id -> Nullable<Int8>,
+        title -> Text,
+        content_html -> Text,
+        word_count -> Int4,
+        meta_title -> Text,
+        meta_description -> Text,
+        primary_keyword -> Text,
+        secondary_keywords -> Jsonb,
+        content_type -> Text,
+        content_structure -> Text,
+        status -> Text,
+        site_status -> Text,
+        scheduled_publish_at -> Nullable<Timestamptz>,
+        external_id -> Nullable<Text>,
+        external_url -> Nullable<Text>,
+        source -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    taxonomies (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        name -> Text,
+        slug -> Text,
+        taxonomy_type -> Text,
+        external_id -> Nullable<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    content_taxonomies (account_id, content_id, taxonomy_id) {
+        account_id -> Int8,
+        site_id -> Int8,
+        content_id -> Int8,
+        taxonomy_id -> Int8,
+    }
+}
+
+diesel::table! {
+    images (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        content_id -> Int8,
+        image_type -> Text,
+        position -> Int4,
+        prompt -> Text,
+        status -> Text,
+        url -> Nullable<Text>,
+        storage_key -> Nullable<Text>,
+        sha256 -> Nullable<Text>,
+        width -> Nullable<Int4>,
+        height -> Nullable<Int4>,
+        format -> Nullable<Text>,
+        byte_size -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(industry_sectors -> industries (industry_id));
 diesel::joinable!(accounts -> plans (plan_id));
 diesel::joinable!(users -> accounts (account_id));
@@ -383,7 +480,17 @@ diesel::joinable!(subscriptions -> plans (plan_id));
 diesel::joinable!(invoices -> credit_packages (credit_package_id));
 diesel::joinable!(payments -> invoices (invoice_id));
 
+diesel::joinable!(content -> tasks (task_id));
+diesel::joinable!(content_taxonomies -> content (content_id));
+diesel::joinable!(content_taxonomies -> taxonomies (taxonomy_id));
+diesel::joinable!(images -> content (content_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    tasks,
+    content,
+    taxonomies,
+    content_taxonomies,
+    images,
     notifications,
     ai_tasks,
     industries,

@@ -3,6 +3,7 @@
 
 pub mod ai_tasks;
 pub mod billing;
+pub mod content;
 pub mod notifications;
 pub mod system;
 pub mod tenancy;
@@ -27,5 +28,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(ai_tasks::jobs),
         )
         .service(scope::scope("/api/v1/billing").configure(billing::configure))
-        .configure(billing::configure_admin);
+        .configure(billing::configure_admin)
+        .service(scope::scope("/api/v1/writer").configure(content::configure));
 }

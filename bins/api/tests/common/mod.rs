@@ -3,7 +3,9 @@
 
 use actix_web::dev::{Service, ServiceResponse};
 use api::state::AppState;
+use content::storage::LocalMediaStore;
 use kernel::Clock;
+use std::sync::Arc;
 #[allow(unused_imports)]
 pub use test_support::http::{Resp, delete, get, patch, post, put};
 pub use test_support::{TenantFixture, TestDb};
@@ -11,17 +13,50 @@ pub use test_support::{TenantFixture, TestDb};
 /// A test database, the app's state on it, and two ready tenants.
 pub struct Ctx {
     pub db: TestDb,
-    pub state: AppState,
+    pub state: TestState,
     pub a: TenantFixture,
     pub b: TenantFixture,
 }
 
-/// The app state on a test database.
-pub fn state(db: &TestDb) -> AppState {
-    AppState {
-        pool: db.pool(),
-        auth: test_support::fixtures::auth_config(),
-        clock: Clock::system(),
+/// The app state plus the test's own media directory (removed when the test ends); derefs to
+/// the `AppState`.
+pub struct TestState {
+    pub app: AppState,
+    pub media_dir: tempfile::TempDir,
+}
+
+impl TestState {
+    /// The files in the media directory (none until something is stored).
+    pub fn media_files(&self) -> Vec<String> {
+        let root = self.media_dir.path().join("media");
+        let mut names: Vec<String> = std::fs::read_dir(root)
+            .into_iter()
+            .flatten()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+}
+
+impl std::ops::Deref for TestState {
+    type Target = AppState;
+    fn deref(&self) -> &AppState {
+        &self.app
+    }
+}
+
+/// The app state on a test database, with a media directory of its own (tests run in parallel).
+pub fn state(db: &TestDb) -> TestState {
+    let media_dir = tempfile::tempdir().expect("media temp dir");
+    TestState {
+        app: AppState {
+            pool: db.pool(),
+            auth: test_support::fixtures::auth_config(),
+            clock: Clock::system(),
+            media: Arc::new(LocalMediaStore::new(media_dir.path().join("media"))),
+        },
+        media_dir,
     }
 }
 

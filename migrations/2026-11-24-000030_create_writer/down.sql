@@ -1,0 +1,5 @@
+DROP TABLE images;
+DROP TABLE content_taxonomies;
+DROP TABLE taxonomies;
+DROP TABLE content;
+DROP TABLE tasks;
