@@ -16,7 +16,10 @@ where
     let span = tracing::Span::current();
     web::block(move || {
         let _g = span.enter();
-        let mut conn = state.pool.get().map_err(|e| ApiError::Unavailable(e.to_string()))?;
+        let mut conn = state
+            .pool
+            .get()
+            .map_err(|e| ApiError::Unavailable(e.to_string()))?;
         f(&mut conn, &state)
     })
     .await

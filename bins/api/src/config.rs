@@ -24,6 +24,8 @@ pub struct Config {
     pub log_json: bool,
     /// Where development secrets are kept (`IGNY8_DATA_DIR`, default `.data`).
     pub data_dir: PathBuf,
+    /// `IGNY8_ENV=production` turns off development conveniences (logging emailed links).
+    pub production: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -55,7 +57,10 @@ pub fn redact_url(url: &str) -> String {
 }
 
 fn var(name: &str) -> Option<String> {
-    std::env::var(name).ok().map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+    std::env::var(name)
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
 }
 
 /// Reads a secret from the environment, or from (creating if needed) a file in the data
@@ -71,7 +76,8 @@ fn secret(name: &str, data_dir: &Path, file: &str) -> Result<Vec<u8>> {
     let value = match std::fs::read_to_string(&path) {
         Ok(v) if v.trim().len() >= 32 => v.trim().to_owned(),
         _ => {
-            std::fs::create_dir_all(data_dir).with_context(|| format!("create {}", data_dir.display()))?;
+            std::fs::create_dir_all(data_dir)
+                .with_context(|| format!("create {}", data_dir.display()))?;
             let mut raw = [0u8; 32];
             rand::fill(&mut raw);
             let v = hex::encode(raw);
@@ -79,7 +85,10 @@ fn secret(name: &str, data_dir: &Path, file: &str) -> Result<Vec<u8>> {
             v
         }
     };
-    tracing::warn!("{name} is not set; using the development secret kept in {}", path.display());
+    tracing::warn!(
+        "{name} is not set; using the development secret kept in {}",
+        path.display()
+    );
     Ok(value.into_bytes())
 }
 
@@ -107,6 +116,7 @@ impl Config {
             db_pool_size,
             log_json: var("IGNY8_LOG_FORMAT").is_some_and(|f| f == "json"),
             data_dir,
+            production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
         })
     }
 }
@@ -117,7 +127,10 @@ mod tests {
 
     #[test]
     fn redacts_password() {
-        assert_eq!(redact_url("postgres://u:secret@h:5/db"), "postgres://u:***@h:5/db");
+        assert_eq!(
+            redact_url("postgres://u:secret@h:5/db"),
+            "postgres://u:***@h:5/db"
+        );
         assert_eq!(redact_url("postgres://u@h/db"), "postgres://u@h/db");
     }
 }

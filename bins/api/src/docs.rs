@@ -14,6 +14,7 @@ use utoipa::{Modify, OpenApi};
         (name = "team", description = "Members and per-site access"),
         (name = "sites", description = "Sites and sectors"),
         (name = "reference", description = "Industries and plans"),
+        (name = "notifications", description = "Account notifications"),
         (name = "system", description = "Health and operations"),
     )
 )]
@@ -26,7 +27,12 @@ impl Modify for BearerAuth {
         let components = openapi.components.get_or_insert_with(Default::default);
         components.add_security_scheme(
             "bearer",
-            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).bearer_format("JWT").build()),
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .build(),
+            ),
         );
     }
 }

@@ -10,27 +10,41 @@ use serde::Serialize;
 use serde_json::{Value, json};
 
 fn respond(status: StatusCode, body: Value) -> HttpResponse {
-    HttpResponse::build(status).insert_header((CONTENT_TYPE, "application/json; charset=utf-8")).body(body.to_string())
+    HttpResponse::build(status)
+        .insert_header((CONTENT_TYPE, "application/json; charset=utf-8"))
+        .body(body.to_string())
 }
 
 /// 200 with `data`.
 pub fn ok<T: Serialize>(data: T) -> HttpResponse {
-    respond(StatusCode::OK, json!({"success": true, "data": data, "request_id": request_id::current()}))
+    respond(
+        StatusCode::OK,
+        json!({"success": true, "data": data, "request_id": request_id::current()}),
+    )
 }
 
 /// 200 with `data` and a message.
 pub fn ok_with_message<T: Serialize>(data: T, message: &str) -> HttpResponse {
-    respond(StatusCode::OK, json!({"success": true, "data": data, "message": message, "request_id": request_id::current()}))
+    respond(
+        StatusCode::OK,
+        json!({"success": true, "data": data, "message": message, "request_id": request_id::current()}),
+    )
 }
 
 /// 201 with `data`.
 pub fn created<T: Serialize>(data: T) -> HttpResponse {
-    respond(StatusCode::CREATED, json!({"success": true, "data": data, "request_id": request_id::current()}))
+    respond(
+        StatusCode::CREATED,
+        json!({"success": true, "data": data, "request_id": request_id::current()}),
+    )
 }
 
 /// 202 with `data` (an accepted background task).
 pub fn accepted<T: Serialize>(data: T) -> HttpResponse {
-    respond(StatusCode::ACCEPTED, json!({"success": true, "data": data, "request_id": request_id::current()}))
+    respond(
+        StatusCode::ACCEPTED,
+        json!({"success": true, "data": data, "request_id": request_id::current()}),
+    )
 }
 
 /// 204 with no body.
@@ -40,8 +54,12 @@ pub fn no_content() -> HttpResponse {
 
 /// A page as a list envelope, with absolute `next`/`previous` links built from the request.
 pub fn list<T: Serialize>(req: &HttpRequest, page: Page<T>) -> HttpResponse {
-    let next = page.has_next().then(|| page_url(req, page.request.page() + 1));
-    let previous = page.has_previous().then(|| page_url(req, page.request.page() - 1));
+    let next = page
+        .has_next()
+        .then(|| page_url(req, page.request.page() + 1));
+    let previous = page
+        .has_previous()
+        .then(|| page_url(req, page.request.page() - 1));
     respond(
         StatusCode::OK,
         json!({
@@ -58,11 +76,12 @@ pub fn list<T: Serialize>(req: &HttpRequest, page: Page<T>) -> HttpResponse {
 /// The request's absolute URL with `page` set to `n` (other parameters kept).
 pub fn page_url(req: &HttpRequest, n: i64) -> String {
     let info = req.connection_info();
-    let mut pairs: Vec<(String, String)> = serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(k, _)| k != "page")
-        .collect();
+    let mut pairs: Vec<(String, String)> =
+        serde_urlencoded::from_str::<Vec<(String, String)>>(req.query_string())
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(k, _)| k != "page")
+            .collect();
     pairs.push(("page".into(), n.to_string()));
     let qs = serde_urlencoded::to_string(&pairs).unwrap_or_default();
     format!("{}://{}{}?{}", info.scheme(), info.host(), req.path(), qs)

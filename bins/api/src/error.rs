@@ -14,6 +14,9 @@ pub enum ApiError {
     /// A tenancy error.
     #[error(transparent)]
     Tenancy(#[from] tenancy::Error),
+    /// An orchestration error.
+    #[error(transparent)]
+    Automation(#[from] automation::Error),
     /// The body is not JSON.
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
@@ -75,7 +78,13 @@ struct Parts {
 
 impl Parts {
     fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        Self { status, code, message: message.into(), errors: None, headers: vec![] }
+        Self {
+            status,
+            code,
+            message: message.into(),
+            errors: None,
+            headers: vec![],
+        }
     }
 
     fn with_errors(mut self, e: &FieldErrors) -> Self {
@@ -86,43 +95,97 @@ impl Parts {
 
 fn db_parts(e: &db::DbError) -> Parts {
     match e {
-        db::DbError::PoolExhausted(_) => Parts::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is busy. Try again shortly."),
-        db::DbError::UniqueViolation { .. } => Parts::new(StatusCode::CONFLICT, "conflict", "The change conflicts with existing data."),
-        db::DbError::Conflict => Parts::new(StatusCode::CONFLICT, "conflict", "A concurrent change conflicted with this one. Retry."),
-        db::DbError::ForeignKeyViolation { .. } | db::DbError::Other(_) | db::DbError::Queue(_) => internal(),
+        db::DbError::PoolExhausted(_) => Parts::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "The service is busy. Try again shortly.",
+        ),
+        db::DbError::UniqueViolation { .. } => Parts::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "The change conflicts with existing data.",
+        ),
+        db::DbError::Conflict => Parts::new(
+            StatusCode::CONFLICT,
+            "conflict",
+            "A concurrent change conflicted with this one. Retry.",
+        ),
+        db::DbError::ForeignKeyViolation { .. } | db::DbError::Other(_) | db::DbError::Queue(_) => {
+            internal()
+        }
     }
 }
 
 fn internal() -> Parts {
-    Parts::new(StatusCode::INTERNAL_SERVER_ERROR, "internal_error", "An internal error occurred. Quote the request id when reporting it.")
+    Parts::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal_error",
+        "An internal error occurred. Quote the request id when reporting it.",
+    )
 }
 
 fn tenancy_parts(e: &tenancy::Error) -> Parts {
     use tenancy::Error as E;
     match e {
         E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
-        E::Validation(f) => Parts::new(StatusCode::BAD_REQUEST, "validation_failed", "Validation failed.").with_errors(f),
-        E::PermissionDenied => Parts::new(StatusCode::FORBIDDEN, "permission_denied", "You do not have permission to perform this action."),
+        E::Validation(f) => Parts::new(
+            StatusCode::BAD_REQUEST,
+            "validation_failed",
+            "Validation failed.",
+        )
+        .with_errors(f),
+        E::PermissionDenied => Parts::new(
+            StatusCode::FORBIDDEN,
+            "permission_denied",
+            "You do not have permission to perform this action.",
+        ),
         E::AccountInactive { status } => Parts::new(
             StatusCode::FORBIDDEN,
             "account_inactive",
-            format!("The account is {status}; only reads and billing are allowed until it is active."),
+            format!(
+                "The account is {status}; only reads and billing are allowed until it is active."
+            ),
         ),
         E::PlanLimitReached { resource, limit } => Parts::new(
             StatusCode::FORBIDDEN,
             "plan_limit_reached",
             format!("Your plan allows at most {limit} {resource}. Upgrade the plan to add more."),
         ),
-        E::AlreadyExists { field } => {
-            Parts::new(StatusCode::CONFLICT, "already_exists", format!("A record with this {field} already exists."))
-                .with_errors(&FieldErrors::single(*field, format!("A record with this {field} already exists.")))
-        }
+        E::AlreadyExists { field } => Parts::new(
+            StatusCode::CONFLICT,
+            "already_exists",
+            format!("A record with this {field} already exists."),
+        )
+        .with_errors(&FieldErrors::single(
+            *field,
+            format!("A record with this {field} already exists."),
+        )),
         E::Conflict(m) => Parts::new(StatusCode::CONFLICT, "conflict", m.clone()),
-        E::InvalidCredentials => Parts::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "Invalid email or password."),
-        E::InvalidToken => Parts::new(StatusCode::UNAUTHORIZED, "invalid_token", "The token is invalid or has been revoked."),
-        E::TokenExpired => Parts::new(StatusCode::UNAUTHORIZED, "token_expired", "The token has expired."),
-        E::RateLimited { retry_after_secs, limit, reset_at } => {
-            let mut p = Parts::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited", format!("Too many attempts. Try again in {retry_after_secs} seconds."));
+        E::InvalidCredentials => Parts::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "Invalid email or password.",
+        ),
+        E::InvalidToken => Parts::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_token",
+            "The token is invalid or has been revoked.",
+        ),
+        E::TokenExpired => Parts::new(
+            StatusCode::UNAUTHORIZED,
+            "token_expired",
+            "The token has expired.",
+        ),
+        E::RateLimited {
+            retry_after_secs,
+            limit,
+            reset_at,
+        } => {
+            let mut p = Parts::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("Too many attempts. Try again in {retry_after_secs} seconds."),
+            );
             p.headers = vec![
                 ("retry-after", retry_after_secs.to_string()),
                 ("x-throttle-limit", limit.to_string()),
@@ -136,24 +199,56 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
     }
 }
 
+fn automation_parts(e: &automation::Error) -> Parts {
+    match e {
+        automation::Error::Tenancy(t) => tenancy_parts(t),
+    }
+}
+
 impl ApiError {
     fn parts(&self) -> Parts {
         match self {
             ApiError::Tenancy(e) => tenancy_parts(e),
-            ApiError::InvalidJson(m) => Parts::new(StatusCode::BAD_REQUEST, "invalid_json", format!("Malformed JSON: {m}")),
-            ApiError::Validation(f) => Parts::new(StatusCode::BAD_REQUEST, "validation_failed", "Validation failed.").with_errors(f),
+            ApiError::Automation(e) => automation_parts(e),
+            ApiError::InvalidJson(m) => Parts::new(
+                StatusCode::BAD_REQUEST,
+                "invalid_json",
+                format!("Malformed JSON: {m}"),
+            ),
+            ApiError::Validation(f) => Parts::new(
+                StatusCode::BAD_REQUEST,
+                "validation_failed",
+                "Validation failed.",
+            )
+            .with_errors(f),
             ApiError::PayloadTooLarge { limit } => Parts::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "payload_too_large",
                 format!("The request body is larger than {} KiB.", limit / 1024),
             ),
-            ApiError::UnsupportedMediaType(m) => Parts::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", m.clone()),
-            ApiError::AuthenticationRequired => {
-                Parts::new(StatusCode::UNAUTHORIZED, "authentication_required", "Authentication credentials were not provided.")
+            ApiError::UnsupportedMediaType(m) => Parts::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                m.clone(),
+            ),
+            ApiError::AuthenticationRequired => Parts::new(
+                StatusCode::UNAUTHORIZED,
+                "authentication_required",
+                "Authentication credentials were not provided.",
+            ),
+            ApiError::NotFound => {
+                Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found.")
             }
-            ApiError::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
-            ApiError::MethodNotAllowed => Parts::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "Method not allowed on this route."),
-            ApiError::Unavailable(_) => Parts::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "The service is temporarily unavailable."),
+            ApiError::MethodNotAllowed => Parts::new(
+                StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "Method not allowed on this route.",
+            ),
+            ApiError::Unavailable(_) => Parts::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "The service is temporarily unavailable.",
+            ),
             ApiError::Internal(_) => internal(),
         }
     }
@@ -171,7 +266,8 @@ impl ResponseError for ApiError {
             // The cause goes to the log once, with the request id; the client gets a generic text.
             tracing::error!(request_id = %rid, error = %self, "request failed");
         }
-        let mut body = json!({"success": false, "error": p.message, "code": p.code, "request_id": rid});
+        let mut body =
+            json!({"success": false, "error": p.message, "code": p.code, "request_id": rid});
         if let Some(e) = p.errors {
             body["errors"] = e;
         }
@@ -179,7 +275,10 @@ impl ResponseError for ApiError {
         for (k, v) in p.headers {
             res.insert_header((k, v));
         }
-        res.insert_header((CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8")));
+        res.insert_header((
+            CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        ));
         res.body(body.to_string())
     }
 }

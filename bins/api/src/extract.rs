@@ -19,15 +19,23 @@ pub const JSON_LIMIT: usize = 1024 * 1024;
 
 /// Reads the whole body up to `limit` bytes, refusing larger ones up front when the length is
 /// declared and as soon as the limit is passed otherwise.
-pub async fn read_body(req: &HttpRequest, payload: &mut Payload, limit: usize) -> Result<web::BytesMut, ApiError> {
-    if let Some(len) = req.headers().get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok()) {
-        if len > limit {
-            return Err(ApiError::PayloadTooLarge { limit });
-        }
+pub async fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    limit: usize,
+) -> Result<web::BytesMut, ApiError> {
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|len| len > limit) {
+        return Err(ApiError::PayloadTooLarge { limit });
     }
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk.map_err(|e| ApiError::InvalidJson(format!("could not read the body: {e}")))?;
+        let chunk =
+            chunk.map_err(|e| ApiError::InvalidJson(format!("could not read the body: {e}")))?;
         if body.len() + chunk.len() > limit {
             return Err(ApiError::PayloadTooLarge { limit });
         }
@@ -39,11 +47,19 @@ pub async fn read_body(req: &HttpRequest, payload: &mut Payload, limit: usize) -
 /// Parses JSON bytes: syntax errors are `invalid_json`; type errors become field errors keyed
 /// by the failing path (`site_id`, `sector_slugs[2]`).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." || path.is_empty() { "non_field_errors".to_owned() } else { path };
-        ApiError::Validation(FieldErrors::single(field, clean_serde_message(&e.into_inner().to_string())))
+        let field = if path == "." || path.is_empty() {
+            "non_field_errors".to_owned()
+        } else {
+            path
+        };
+        ApiError::Validation(FieldErrors::single(
+            field,
+            clean_serde_message(&e.into_inner().to_string()),
+        ))
     })
 }
 
@@ -71,14 +87,29 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
         let req = req.clone();
         let mut payload = payload.take();
         Box::pin(async move {
-            if let Some(ct) = req.headers().get(CONTENT_TYPE).and_then(|v| v.to_str().ok()) {
-                let essence = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            if let Some(ct) = req
+                .headers()
+                .get(CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+            {
+                let essence = ct
+                    .split(';')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_ascii_lowercase();
                 if essence != "application/json" && !essence.ends_with("+json") {
-                    return Err(ApiError::UnsupportedMediaType(format!("Unsupported media type \"{essence}\"; send application/json.")));
+                    return Err(ApiError::UnsupportedMediaType(format!(
+                        "Unsupported media type \"{essence}\"; send application/json."
+                    )));
                 }
             }
             let body = read_body(&req, &mut payload, JSON_LIMIT).await?;
-            let bytes: &[u8] = if body.iter().all(u8::is_ascii_whitespace) { b"{}" } else { &body };
+            let bytes: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+                b"{}"
+            } else {
+                &body
+            };
             parse_json(bytes).map(ApiJson)
         })
     }
@@ -101,8 +132,15 @@ pub fn parse_query<T: DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
     let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(qs));
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
-        let field = if path == "." || path.is_empty() { "query".to_owned() } else { path };
-        ApiError::Validation(FieldErrors::single(field, clean_serde_message(&e.into_inner().to_string())))
+        let field = if path == "." || path.is_empty() {
+            "query".to_owned()
+        } else {
+            path
+        };
+        ApiError::Validation(FieldErrors::single(
+            field,
+            clean_serde_message(&e.into_inner().to_string()),
+        ))
     })
 }
 
@@ -130,7 +168,11 @@ impl ListParams {
     }
 
     /// Validated ordering.
-    pub fn order<F: Copy>(&self, allowed: &[(&str, F)], default: Order<F>) -> Result<Order<F>, ApiError> {
+    pub fn order<F: Copy>(
+        &self,
+        allowed: &[(&str, F)],
+        default: Order<F>,
+    ) -> Result<Order<F>, ApiError> {
         Order::parse(self.ordering.as_deref(), allowed, default).map_err(ApiError::Validation)
     }
 }
@@ -148,14 +190,23 @@ impl FromRequest for ListParams {
 pub fn bearer_token(req: &HttpRequest) -> Option<String> {
     let h = req.headers().get(AUTHORIZATION)?.to_str().ok()?.trim();
     let (scheme, token) = h.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim().to_owned()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+        .filter(|t| !t.is_empty())
 }
 
 /// Writes that an account which is not active may still make (auth housekeeping, billing).
 fn allowed_while_inactive(path: &str) -> bool {
-    ["/api/v1/auth/logout", "/api/v1/auth/password/", "/api/v1/auth/token/refresh", "/api/v1/auth/refresh", "/api/v1/billing/"]
-        .iter()
-        .any(|p| path.starts_with(p))
+    [
+        "/api/v1/auth/logout",
+        "/api/v1/auth/password/",
+        "/api/v1/auth/token/refresh",
+        "/api/v1/auth/refresh",
+        "/api/v1/billing/",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
 }
 
 /// An authenticated caller. Building it is the one place that enforces the account-status rule:
@@ -176,9 +227,20 @@ impl FromRequest for Auth {
         let req = req.clone();
         Box::pin(async move {
             let token = bearer_token(&req).ok_or(ApiError::AuthenticationRequired)?;
-            let state = req.app_data::<web::Data<AppState>>().ok_or_else(|| ApiError::Internal("app state missing".into()))?.clone();
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| ApiError::Internal("app state missing".into()))?
+                .clone();
             let t = token.clone();
-            let scope = crate::blocking::db(&state, move |c, st| Ok(tenancy::auth::authenticate(c, &st.auth, &t, st.clock.now())?)).await?;
+            let scope = crate::blocking::db(&state, move |c, st| {
+                Ok(tenancy::auth::authenticate(
+                    c,
+                    &st.auth,
+                    &t,
+                    st.clock.now(),
+                )?)
+            })
+            .await?;
             let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
             if !safe && !allowed_while_inactive(req.path()) {
                 scope.require_writable_account()?;
@@ -191,8 +253,18 @@ impl FromRequest for Auth {
 /// Client address for throttling: the TCP peer (proxies are not trusted by default).
 pub fn client_info(req: &HttpRequest) -> tenancy::auth::ClientInfo {
     tenancy::auth::ClientInfo {
-        ip: req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into()),
-        user_agent: req.headers().get("user-agent").and_then(|v| v.to_str().ok()).unwrap_or("").chars().take(300).collect(),
+        ip: req
+            .peer_addr()
+            .map(|a| a.ip().to_string())
+            .unwrap_or_else(|| "unknown".into()),
+        user_agent: req
+            .headers()
+            .get("user-agent")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .chars()
+            .take(300)
+            .collect(),
     }
 }
 
@@ -210,19 +282,37 @@ mod tests {
 
     #[test]
     fn json_errors_name_fields() {
-        assert!(matches!(parse_json::<Body>(b"{not json"), Err(ApiError::InvalidJson(_))));
-        let Err(ApiError::Validation(e)) = parse_json::<Body>(br#"{"name": "x", "site_id": "abc"}"#) else { panic!() };
+        assert!(matches!(
+            parse_json::<Body>(b"{not json"),
+            Err(ApiError::InvalidJson(_))
+        ));
+        let Err(ApiError::Validation(e)) =
+            parse_json::<Body>(br#"{"name": "x", "site_id": "abc"}"#)
+        else {
+            panic!()
+        };
         assert!(e.fields().contains_key("site_id"), "{e:?}");
-        let Err(ApiError::Validation(e)) = parse_json::<Body>(br#"{"name": "x", "site_id": 1, "tags": ["a", 2]}"#) else { panic!() };
+        let Err(ApiError::Validation(e)) =
+            parse_json::<Body>(br#"{"name": "x", "site_id": 1, "tags": ["a", 2]}"#)
+        else {
+            panic!()
+        };
         assert!(e.fields().contains_key("tags[1]"), "{e:?}");
-        let Err(ApiError::Validation(e)) = parse_json::<Body>(br#"{"site_id": 1}"#) else { panic!() };
-        assert!(e.fields().contains_key("non_field_errors") || e.fields().contains_key("name"), "{e:?}");
+        let Err(ApiError::Validation(e)) = parse_json::<Body>(br#"{"site_id": 1}"#) else {
+            panic!()
+        };
+        assert!(
+            e.fields().contains_key("non_field_errors") || e.fields().contains_key("name"),
+            "{e:?}"
+        );
         assert!(parse_json::<Body>(br#"{"name": "x", "site_id": 1}"#).is_ok());
     }
 
     #[test]
     fn query_errors_name_fields() {
-        let Err(ApiError::Validation(e)) = parse_query::<ListParams>("page=abc") else { panic!() };
+        let Err(ApiError::Validation(e)) = parse_query::<ListParams>("page=abc") else {
+            panic!()
+        };
         assert!(e.fields().contains_key("page"), "{e:?}");
         let p: ListParams = parse_query("page=2&page_size=500&search=x").unwrap();
         assert_eq!(p.page().page_size(), 200);

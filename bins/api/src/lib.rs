@@ -26,7 +26,11 @@ use utoipa_swagger_ui::SwaggerUi;
 
 /// The generated OpenAPI document (for tests and tooling).
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    let (_, api) = App::new().into_utoipa_app().openapi(docs::ApiDoc::openapi()).configure(routes::configure).split_for_parts();
+    let (_, api) = App::new()
+        .into_utoipa_app()
+        .openapi(docs::ApiDoc::openapi())
+        .configure(routes::configure)
+        .split_for_parts();
     api
 }
 
@@ -36,17 +40,33 @@ struct KnownPaths(Vec<actix_web::dev::ResourceDef>);
 /// Builds the application around a state.
 pub fn build_app(
     state: AppState,
-) -> App<impl ServiceFactory<ServiceRequest, Config = (), Response = ServiceResponse<impl MessageBody>, Error = actix_web::Error, InitError = ()>> {
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
     let (app, api) = App::new()
         .into_utoipa_app()
         .openapi(docs::ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
-    let known = KnownPaths(api.paths.paths.keys().map(|p| actix_web::dev::ResourceDef::new(p.as_str())).collect());
+    let known = KnownPaths(
+        api.paths
+            .paths
+            .keys()
+            .map(|p| actix_web::dev::ResourceDef::new(p.as_str()))
+            .collect(),
+    );
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(known))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
-        .app_data(web::QueryConfig::default().error_handler(|e, _| ApiError::Validation(kernel::FieldErrors::single("query", e.to_string())).into()))
+        .app_data(web::QueryConfig::default().error_handler(|e, _| {
+            ApiError::Validation(kernel::FieldErrors::single("query", e.to_string())).into()
+        }))
         .app_data(web::JsonConfig::default().limit(extract::JSON_LIMIT))
         .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/schema/", api))
         .default_service(web::to(fallback))
@@ -56,13 +76,23 @@ pub fn build_app(
 }
 
 /// Unknown route: 405 when the path exists with other methods, 404 otherwise, both as JSON.
-async fn fallback(req: HttpRequest, known: web::Data<KnownPaths>) -> Result<HttpResponse, ApiError> {
-    if known.0.iter().any(|d| d.is_match(req.path())) { Err(ApiError::MethodNotAllowed) } else { Err(ApiError::NotFound) }
+async fn fallback(
+    req: HttpRequest,
+    known: web::Data<KnownPaths>,
+) -> Result<HttpResponse, ApiError> {
+    if known.0.iter().any(|d| d.is_match(req.path())) {
+        Err(ApiError::MethodNotAllowed)
+    } else {
+        Err(ApiError::NotFound)
+    }
 }
 
 /// Routes are declared with a trailing slash; a request without it is served the same (no
 /// redirect). Static documentation assets (a dot in the last segment) are left alone.
-async fn trailing_slash(mut req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+async fn trailing_slash(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let path = req.path();
     let last = path.rsplit('/').next().unwrap_or("");
     if path.starts_with("/api") && !path.ends_with('/') && !last.contains('.') {
@@ -84,7 +114,10 @@ async fn trailing_slash(mut req: ServiceRequest, next: Next<impl MessageBody>) -
 }
 
 /// One log line per request with status and latency (inside the request-id span).
-async fn access_log(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+async fn access_log(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let start = std::time::Instant::now();
     let method = req.method().clone();
     let path = req.path().to_owned();

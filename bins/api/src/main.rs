@@ -15,8 +15,11 @@ use std::io::BufRead;
 use tenancy::token::AuthConfig;
 
 fn init_tracing(json: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
-    let b = tracing_subscriber::fmt().with_env_filter(filter).with_target(false);
+    let filter =
+        tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    let b = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false);
     if json {
         b.json().init();
     } else {
@@ -25,19 +28,38 @@ fn init_tracing(json: bool) {
 }
 
 fn pool(cfg: &Config) -> Result<db::DbPool> {
-    db::build_pool(&cfg.database_url, &db::PoolOptions { max_size: cfg.db_pool_size, ..Default::default() })
-        .with_context(|| format!("cannot connect to {}", api::config::redact_url(&cfg.database_url)))
+    db::build_pool(
+        &cfg.database_url,
+        &db::PoolOptions {
+            max_size: cfg.db_pool_size,
+            ..Default::default()
+        },
+    )
+    .with_context(|| {
+        format!(
+            "cannot connect to {}",
+            api::config::redact_url(&cfg.database_url)
+        )
+    })
 }
 
 fn migrate_and_seed(pool: &db::DbPool, seed: bool) -> Result<()> {
     let mut conn = pool.get().context("database connection")?;
-    let applied = db::run_migrations(&mut conn).map_err(anyhow::Error::msg).context("migrations failed")?;
+    let applied = db::run_migrations(&mut conn)
+        .map_err(anyhow::Error::msg)
+        .context("migrations failed")?;
     if !applied.is_empty() {
         tracing::info!(count = applied.len(), "applied migrations");
     }
     if seed {
-        let r = tenancy::seed::seed_reference_data(&mut conn).context("seeding reference data failed")?;
-        tracing::info!(industries = r.industries, sectors = r.sectors, plans = r.plans, "reference data loaded");
+        let r = tenancy::seed::seed_reference_data(&mut conn)
+            .context("seeding reference data failed")?;
+        tracing::info!(
+            industries = r.industries,
+            sectors = r.sectors,
+            plans = r.plans,
+            "reference data loaded"
+        );
     }
     Ok(())
 }
@@ -70,10 +92,14 @@ fn main() -> Result<()> {
             let pool = pool(&cfg)?;
             migrate_and_seed(&pool, true)?;
             let mut password = String::new();
-            std::io::stdin().lock().read_line(&mut password).context("read password from stdin")?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut password)
+                .context("read password from stdin")?;
             let password = password.trim_end_matches(['\r', '\n']);
             let mut conn = pool.get()?;
-            let user = tenancy::auth::create_staff(&mut conn, &email, password).map_err(|e| anyhow::anyhow!("{e}"))?;
+            let user = tenancy::auth::create_staff(&mut conn, &email, password)
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("staff user {} (id {}) ready", user.email, user.id);
             Ok(())
         }
@@ -89,7 +115,13 @@ fn serve() -> Result<()> {
     let cfg = Config::from_env()?;
     let pool = pool(&cfg)?;
     migrate_and_seed(&pool, true)?;
-    let state = AppState { pool, auth: AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone()), clock: Clock::system() };
+    let mut auth = AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone());
+    auth.log_links = !cfg.production;
+    let state = AppState {
+        pool,
+        auth,
+        clock: Clock::system(),
+    };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {
         actix_web::HttpServer::new(move || api::build_app(state.clone()))

@@ -16,15 +16,24 @@ pub const HEADER: &str = "x-request-id";
 
 /// The current request's id (a fresh UUID outside a request).
 pub fn current() -> String {
-    REQUEST_ID.try_with(Clone::clone).unwrap_or_else(|_| uuid::Uuid::new_v4().to_string())
+    REQUEST_ID
+        .try_with(Clone::clone)
+        .unwrap_or_else(|_| uuid::Uuid::new_v4().to_string())
 }
 
 fn acceptable(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.:".contains(&b))
 }
 
 /// Middleware: picks the id, runs the rest of the chain inside it, sets the response header.
-pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody>) -> Result<ServiceResponse<impl MessageBody>, Error> {
+pub async fn middleware(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
     let id = req
         .headers()
         .get(HEADER)
@@ -36,7 +45,12 @@ pub async fn middleware(req: ServiceRequest, next: Next<impl MessageBody>) -> Re
     let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.path());
     let _enter = span.enter();
     drop(_enter);
-    let mut res = REQUEST_ID.scope(id.clone(), tracing::Instrument::instrument(next.call(req), span)).await?;
+    let mut res = REQUEST_ID
+        .scope(
+            id.clone(),
+            tracing::Instrument::instrument(next.call(req), span),
+        )
+        .await?;
     if let Ok(v) = HeaderValue::from_str(&id) {
         res.headers_mut().insert(HeaderName::from_static(HEADER), v);
     }

@@ -7,7 +7,11 @@ use diesel::{Connection, PgConnection};
 use tenancy::auth::{RegisterInput, SignedIn};
 
 /// Registers an account atomically.
-pub fn register(conn: &mut PgConnection, state: &AppState, input: &RegisterInput) -> Result<SignedIn, ApiError> {
+pub fn register(
+    conn: &mut PgConnection,
+    state: &AppState,
+    input: &RegisterInput,
+) -> Result<SignedIn, ApiError> {
     conn.transaction(|c| {
         let signed = tenancy::auth::register(c, &state.auth, input, state.clock.now())?;
         Ok(signed)

@@ -24,7 +24,10 @@ pub struct PoolOptions {
 
 impl Default for PoolOptions {
     fn default() -> Self {
-        Self { max_size: 8, connection_timeout: Duration::from_secs(3) }
+        Self {
+            max_size: 8,
+            connection_timeout: Duration::from_secs(3),
+        }
     }
 }
 

@@ -184,6 +184,17 @@ diesel::table! {
         is_active -> Bool,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+    notifications (id) {
+        id -> Int8,
+        account_id -> Int8,
+        kind -> Text,
+        level -> Text,
+        title -> Text,
+        message -> Text,
+        data -> Jsonb,
+        dedupe_key -> Nullable<Text>,
+        read_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
     }
 }
 
@@ -250,6 +261,21 @@ diesel::table! {
         idea_id -> Int8,
         keyword_id -> Int8,
         position -> Int4,
+    ai_tasks (id) {
+        id -> Int8,
+        account_id -> Int8,
+        function -> Text,
+        status -> Text,
+        phase -> Text,
+        progress -> Int4,
+        input -> Jsonb,
+        result -> Nullable<Jsonb>,
+        error -> Nullable<Text>,
+        attempts -> Int4,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        finished_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -289,4 +315,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     keywords,
     content_ideas,
     idea_keywords,
+    notifications,
+    ai_tasks,
 );

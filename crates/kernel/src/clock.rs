@@ -23,6 +23,7 @@ impl Clock {
 
     /// Moves this clock (and its clones) forward; for tests.
     pub fn advance(&self, by: Duration) {
-        self.offset_secs.fetch_add(by.num_seconds(), Ordering::Relaxed);
+        self.offset_secs
+            .fetch_add(by.num_seconds(), Ordering::Relaxed);
     }
 }

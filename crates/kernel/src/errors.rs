@@ -45,14 +45,20 @@ impl FieldErrors {
         if v.is_empty() {
             self.add(field, "This field may not be blank.");
         } else if v.chars().count() > max {
-            self.add(field, format!("Ensure this field has no more than {max} characters."));
+            self.add(
+                field,
+                format!("Ensure this field has no more than {max} characters."),
+            );
         }
     }
 
     /// Checks an optional string is at most `max` characters.
     pub fn max_len(&mut self, field: &str, value: &str, max: usize) {
         if value.chars().count() > max {
-            self.add(field, format!("Ensure this field has no more than {max} characters."));
+            self.add(
+                field,
+                format!("Ensure this field has no more than {max} characters."),
+            );
         }
     }
 }

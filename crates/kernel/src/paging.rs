@@ -19,7 +19,9 @@ impl PageRequest {
     pub fn new(page: Option<i64>, page_size: Option<i64>) -> Self {
         Self {
             page: page.unwrap_or(1).max(1),
-            page_size: page_size.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE),
+            page_size: page_size
+                .unwrap_or(DEFAULT_PAGE_SIZE)
+                .clamp(1, MAX_PAGE_SIZE),
         }
     }
 
@@ -64,7 +66,11 @@ pub struct Page<T> {
 impl<T> Page<T> {
     /// Maps the rows, keeping count and request.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
-        Page { items: self.items.into_iter().map(f).collect(), count: self.count, request: self.request }
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            count: self.count,
+            request: self.request,
+        }
     }
 
     /// True when a later page exists.
@@ -89,7 +95,11 @@ pub struct Order<F> {
 
 impl<F: Copy> Order<F> {
     /// Parses `field` or `-field` against an allow-list; unknown names are a validation error.
-    pub fn parse(raw: Option<&str>, allowed: &[(&str, F)], default: Order<F>) -> Result<Self, FieldErrors> {
+    pub fn parse(
+        raw: Option<&str>,
+        allowed: &[(&str, F)],
+        default: Order<F>,
+    ) -> Result<Self, FieldErrors> {
         let Some(raw) = raw.map(str::trim).filter(|s| !s.is_empty()) else {
             return Ok(default);
         };
@@ -100,12 +110,18 @@ impl<F: Copy> Order<F> {
         allowed
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, f)| Order { field: *f, descending })
+            .map(|(_, f)| Order {
+                field: *f,
+                descending,
+            })
             .ok_or_else(|| {
                 let names: Vec<&str> = allowed.iter().map(|(n, _)| *n).collect();
                 FieldErrors::single(
                     "ordering",
-                    format!("Unknown ordering field '{name}'. Allowed: {}.", names.join(", ")),
+                    format!(
+                        "Unknown ordering field '{name}'. Allowed: {}.",
+                        names.join(", ")
+                    ),
                 )
             })
     }
@@ -127,22 +143,48 @@ mod tests {
     #[test]
     fn page_next_previous() {
         let req = PageRequest::new(Some(2), Some(10));
-        let page = Page { items: vec![1; 10], count: 25, request: req };
+        let page = Page {
+            items: vec![1; 10],
+            count: 25,
+            request: req,
+        };
         assert!(page.has_next());
         assert!(page.has_previous());
-        let last = Page { items: vec![1; 5], count: 25, request: PageRequest::new(Some(3), Some(10)) };
+        let last = Page {
+            items: vec![1; 5],
+            count: 25,
+            request: PageRequest::new(Some(3), Some(10)),
+        };
         assert!(!last.has_next());
     }
 
     #[test]
     fn order_parses_allow_list() {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        enum F { Name, Created }
+        enum F {
+            Name,
+            Created,
+        }
         let allowed = [("name", F::Name), ("created_at", F::Created)];
-        let def = Order { field: F::Created, descending: true };
+        let def = Order {
+            field: F::Created,
+            descending: true,
+        };
         assert_eq!(Order::parse(None, &allowed, def), Ok(def));
-        assert_eq!(Order::parse(Some("-name"), &allowed, def), Ok(Order { field: F::Name, descending: true }));
-        assert_eq!(Order::parse(Some("name"), &allowed, def), Ok(Order { field: F::Name, descending: false }));
+        assert_eq!(
+            Order::parse(Some("-name"), &allowed, def),
+            Ok(Order {
+                field: F::Name,
+                descending: true
+            })
+        );
+        assert_eq!(
+            Order::parse(Some("name"), &allowed, def),
+            Ok(Order {
+                field: F::Name,
+                descending: false
+            })
+        );
         let err = Order::parse(Some("password"), &allowed, def).unwrap_err();
         assert!(err.fields().contains_key("ordering"));
     }

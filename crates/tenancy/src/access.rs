@@ -16,8 +16,13 @@ pub struct AccessFilter {
     pub site_id: Option<SiteId>,
 }
 
-fn filtered<'a>(scope: &Scope, f: &AccessFilter) -> site_user_access::BoxedQuery<'a, diesel::pg::Pg> {
-    let mut q = site_user_access::table.filter(site_user_access::account_id.eq(scope.account_id())).into_boxed();
+fn filtered<'a>(
+    scope: &Scope,
+    f: &AccessFilter,
+) -> site_user_access::BoxedQuery<'a, diesel::pg::Pg> {
+    let mut q = site_user_access::table
+        .filter(site_user_access::account_id.eq(scope.account_id()))
+        .into_boxed();
     if let Some(u) = f.user_id {
         q = q.filter(site_user_access::user_id.eq(u));
     }
@@ -28,7 +33,12 @@ fn filtered<'a>(scope: &Scope, f: &AccessFilter) -> site_user_access::BoxedQuery
 }
 
 /// Lists grants of the account.
-pub fn list_access(conn: &mut PgConnection, scope: &Scope, f: &AccessFilter, page: PageRequest) -> Result<Page<SiteAccess>> {
+pub fn list_access(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &AccessFilter,
+    page: PageRequest,
+) -> Result<Page<SiteAccess>> {
     scope.require(Role::Admin)?;
     let count = filtered(scope, f).count().get_result(conn)?;
     let items = filtered(scope, f)
@@ -37,18 +47,36 @@ pub fn list_access(conn: &mut PgConnection, scope: &Scope, f: &AccessFilter, pag
         .offset(page.offset())
         .select(SiteAccess::as_select())
         .load(conn)?;
-    Ok(Page { items, count, request: page })
+    Ok(Page {
+        items,
+        count,
+        request: page,
+    })
 }
 
 /// Grants a member access to a site; granting twice returns the existing grant.
-pub fn grant_access(conn: &mut PgConnection, scope: &Scope, user: UserId, site: SiteId, now: DateTime<Utc>) -> Result<SiteAccess> {
+pub fn grant_access(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    user: UserId,
+    site: SiteId,
+    now: DateTime<Utc>,
+) -> Result<SiteAccess> {
     scope.require(Role::Admin)?;
     let mut e = FieldErrors::new();
-    let user_ok: i64 = users::table.filter(users::account_id.eq(scope.account_id())).filter(users::id.eq(user)).count().get_result(conn)?;
+    let user_ok: i64 = users::table
+        .filter(users::account_id.eq(scope.account_id()))
+        .filter(users::id.eq(user))
+        .count()
+        .get_result(conn)?;
     if user_ok == 0 {
         e.add("user_id", "Unknown user.");
     }
-    let site_ok: i64 = sites::table.filter(sites::account_id.eq(scope.account_id())).filter(sites::id.eq(site)).count().get_result(conn)?;
+    let site_ok: i64 = sites::table
+        .filter(sites::account_id.eq(scope.account_id()))
+        .filter(sites::id.eq(site))
+        .count()
+        .get_result(conn)?;
     if site_ok == 0 {
         e.add("site_id", "Unknown site.");
     }
@@ -63,16 +91,24 @@ pub fn grant_access(conn: &mut PgConnection, scope: &Scope, user: UserId, site: 
         ))
         .on_conflict_do_nothing()
         .execute(conn)?;
-    Ok(filtered(scope, &AccessFilter { user_id: Some(user), site_id: Some(site) })
-        .select(SiteAccess::as_select())
-        .first(conn)?)
+    Ok(filtered(
+        scope,
+        &AccessFilter {
+            user_id: Some(user),
+            site_id: Some(site),
+        },
+    )
+    .select(SiteAccess::as_select())
+    .first(conn)?)
 }
 
 /// Revokes a grant.
 pub fn revoke_access(conn: &mut PgConnection, scope: &Scope, id: SiteAccessId) -> Result<()> {
     scope.require(Role::Admin)?;
     let n = diesel::delete(
-        site_user_access::table.filter(site_user_access::account_id.eq(scope.account_id())).filter(site_user_access::id.eq(id)),
+        site_user_access::table
+            .filter(site_user_access::account_id.eq(scope.account_id()))
+            .filter(site_user_access::id.eq(id)),
     )
     .execute(conn)?;
     if n == 0 { Err(Error::NotFound) } else { Ok(()) }

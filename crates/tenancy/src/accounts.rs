@@ -45,21 +45,27 @@ pub fn get_account(conn: &mut PgConnection, scope: &Scope) -> Result<(Account, P
 }
 
 /// Updates settings; admin or owner only.
-pub fn update_account(conn: &mut PgConnection, scope: &Scope, ch: AccountChanges, now: DateTime<Utc>) -> Result<(Account, Plan)> {
+pub fn update_account(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ch: AccountChanges,
+    now: DateTime<Utc>,
+) -> Result<(Account, Plan)> {
     scope.require(Role::Admin)?;
     let mut e = FieldErrors::new();
     if let Some(n) = &ch.name {
         e.require_text("name", n, 200);
     }
-    if let Some(tz) = &ch.timezone {
-        if tz.parse::<chrono_tz::Tz>().is_err() {
-            e.add("timezone", format!("'{tz}' is not a known IANA time zone."));
-        }
+    if let Some(tz) = &ch.timezone
+        && tz.parse::<chrono_tz::Tz>().is_err()
+    {
+        e.add("timezone", format!("'{tz}' is not a known IANA time zone."));
     }
-    if let Some(m) = &ch.billing_email {
-        if !m.trim().is_empty() && !kernel::text::looks_like_email(m) {
-            e.add("billing_email", "Enter a valid email address.");
-        }
+    if let Some(m) = &ch.billing_email
+        && !m.trim().is_empty()
+        && !kernel::text::looks_like_email(m)
+    {
+        e.add("billing_email", "Enter a valid email address.");
     }
     if let Some(c) = &ch.billing_country {
         let c = c.trim();
@@ -87,7 +93,9 @@ pub fn update_account(conn: &mut PgConnection, scope: &Scope, ch: AccountChanges
         tax_id: ch.tax_id,
         updated_at: Some(now),
     };
-    let n = diesel::update(accounts::table.find(scope.account_id())).set(&set).execute(conn)?;
+    let n = diesel::update(accounts::table.find(scope.account_id()))
+        .set(&set)
+        .execute(conn)?;
     if n == 0 {
         return Err(Error::NotFound);
     }

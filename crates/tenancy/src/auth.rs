@@ -47,10 +47,14 @@ pub struct SignedIn {
     pub tokens: TokenPair,
 }
 
-
 /// Creates an account, its owner and a first session. A paid plan leaves the account
 /// `pending_payment` (billing opens the invoice in the same transaction when it wraps this call).
-pub fn register(conn: &mut PgConnection, cfg: &AuthConfig, input: &RegisterInput, now: DateTime<Utc>) -> Result<SignedIn> {
+pub fn register(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    input: &RegisterInput,
+    now: DateTime<Utc>,
+) -> Result<SignedIn> {
     let email = normalize_email(&input.email);
     let mut errors = FieldErrors::new();
     if !looks_like_email(&email) {
@@ -62,7 +66,12 @@ pub fn register(conn: &mut PgConnection, cfg: &AuthConfig, input: &RegisterInput
     if let Some(n) = &input.account_name {
         errors.require_text("account_name", n, 200);
     }
-    let plan_slug = input.plan_slug.as_deref().map(str::trim).filter(|s| !s.is_empty()).unwrap_or("free");
+    let plan_slug = input
+        .plan_slug
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .unwrap_or("free");
     let plan = crate::reference::plan_by_slug(conn, plan_slug)?;
     if plan.is_none() {
         errors.add("plan_slug", format!("Unknown plan '{plan_slug}'."));
@@ -78,7 +87,11 @@ pub fn register(conn: &mut PgConnection, cfg: &AuthConfig, input: &RegisterInput
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .unwrap_or_else(|| email.split('@').next().unwrap_or("account").to_owned());
-    let status = if plan.price_cents > 0 { AccountStatus::PendingPayment } else { AccountStatus::Active };
+    let status = if plan.price_cents > 0 {
+        AccountStatus::PendingPayment
+    } else {
+        AccountStatus::Active
+    };
 
     conn.transaction(|c| {
         let taken: i64 = users::table
@@ -112,11 +125,18 @@ pub fn register(conn: &mut PgConnection, cfg: &AuthConfig, input: &RegisterInput
             .returning(User::as_returning())
             .get_result(c)
             .map_err(|e| match db::DbError::from(e) {
-                d if d.is_unique_violation_on("users_email_lower") => Error::AlreadyExists { field: "email" },
+                d if d.is_unique_violation_on("users_email_lower") => {
+                    Error::AlreadyExists { field: "email" }
+                }
                 d => Error::Db(d),
             })?;
         let tokens = start_session(c, cfg, &user, now, "")?;
-        Ok(SignedIn { user, account, plan: plan.clone(), tokens })
+        Ok(SignedIn {
+            user,
+            account,
+            plan: plan.clone(),
+            tokens,
+        })
     })
 }
 
@@ -126,7 +146,11 @@ fn unique_account_slug(conn: &mut PgConnection, name: &str) -> Result<String> {
         s => s,
     };
     let existing: Vec<String> = accounts::table
-        .filter(accounts::slug.eq(&base).or(accounts::slug.like(format!("{base}-%"))))
+        .filter(
+            accounts::slug
+                .eq(&base)
+                .or(accounts::slug.like(format!("{base}-%"))),
+        )
         .select(accounts::slug)
         .load(conn)?;
     Ok(first_free_slug(&base, &existing))
@@ -137,10 +161,19 @@ pub fn first_free_slug(base: &str, taken: &[String]) -> String {
     if !taken.iter().any(|s| s == base) {
         return base.to_owned();
     }
-    (2..).map(|n| format!("{base}-{n}")).find(|s| !taken.contains(s)).unwrap_or_else(|| base.to_owned())
+    (2..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|s| !taken.contains(s))
+        .unwrap_or_else(|| base.to_owned())
 }
 
-fn start_session(conn: &mut PgConnection, cfg: &AuthConfig, user: &User, now: DateTime<Utc>, user_agent: &str) -> Result<TokenPair> {
+fn start_session(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    user: &User,
+    now: DateTime<Utc>,
+    user_agent: &str,
+) -> Result<TokenPair> {
     let placeholder = uuid::Uuid::nil();
     let sid: SessionId = diesel::insert_into(auth_sessions::table)
         .values((
@@ -172,11 +205,21 @@ pub struct ClientInfo {
 
 /// Checks credentials and opens a session. Throttled per IP and per email (5/min); an unknown
 /// email costs the same argon2 verify as a known one.
-pub fn login(conn: &mut PgConnection, cfg: &AuthConfig, email: &str, password: &str, client: &ClientInfo, now: DateTime<Utc>) -> Result<(SignedIn, ratelimit::Admitted)> {
+pub fn login(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    email: &str,
+    password: &str,
+    client: &ClientInfo,
+    now: DateTime<Utc>,
+) -> Result<(SignedIn, ratelimit::Admitted)> {
     let email = normalize_email(email);
     let admitted = ratelimit::hit(
         conn,
-        &[format!("login:ip:{}", client.ip), format!("login:email:{email}")],
+        &[
+            format!("login:ip:{}", client.ip),
+            format!("login:email:{email}"),
+        ],
         ratelimit::LOGIN,
         now,
     )?;
@@ -194,10 +237,20 @@ pub fn login(conn: &mut PgConnection, cfg: &AuthConfig, email: &str, password: &
     }
     let (account, plan) = account_with_plan(conn, user.account_id)?;
     let tokens = conn.transaction(|c| {
-        diesel::update(users::table.find(user.id)).set(users::last_login_at.eq(now)).execute(c)?;
+        diesel::update(users::table.find(user.id))
+            .set(users::last_login_at.eq(now))
+            .execute(c)?;
         start_session(c, cfg, &user, now, &client.user_agent)
     })?;
-    Ok((SignedIn { user, account, plan, tokens }, admitted))
+    Ok((
+        SignedIn {
+            user,
+            account,
+            plan,
+            tokens,
+        },
+        admitted,
+    ))
 }
 
 /// The account and its plan.
@@ -211,7 +264,12 @@ pub fn account_with_plan(conn: &mut PgConnection, id: AccountId) -> Result<(Acco
 
 /// Exchanges a refresh token for a new pair. The presented token must be the session's current
 /// one; an older token (a replay) revokes the whole session.
-pub fn refresh(conn: &mut PgConnection, cfg: &AuthConfig, refresh_token: &str, now: DateTime<Utc>) -> Result<SignedIn> {
+pub fn refresh(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    refresh_token: &str,
+    now: DateTime<Utc>,
+) -> Result<SignedIn> {
     let claims = verify(cfg, refresh_token, TokenType::Refresh, now)?;
     let uid = claims.user_id()?;
     let outcome = conn.transaction::<_, Error, _>(|c| {
@@ -222,13 +280,19 @@ pub fn refresh(conn: &mut PgConnection, cfg: &AuthConfig, refresh_token: &str, n
             .for_update()
             .first(c)
             .optional()?;
-        let Some(session) = session else { return Ok(Err(Error::InvalidToken)) };
+        let Some(session) = session else {
+            return Ok(Err(Error::InvalidToken));
+        };
         if session.revoked_at.is_some() || session.expires_at <= now {
             return Ok(Err(Error::InvalidToken));
         }
         if session.current_jti != claims.jti {
             revoke_session(c, session.id, "refresh_token_reuse", now)?;
-            tracing::warn!(session_id = session.id.get(), user_id = uid.get(), "refresh token reuse detected; session revoked");
+            tracing::warn!(
+                session_id = session.id.get(),
+                user_id = uid.get(),
+                "refresh token reuse detected; session revoked"
+            );
             return Ok(Err(Error::InvalidToken));
         }
         let user: User = users::table.find(uid).select(User::as_select()).first(c)?;
@@ -244,22 +308,44 @@ pub fn refresh(conn: &mut PgConnection, cfg: &AuthConfig, refresh_token: &str, n
             ))
             .execute(c)?;
         let (account, plan) = account_with_plan(c, user.account_id)?;
-        Ok(Ok(SignedIn { user, account, plan, tokens: pair }))
+        Ok(Ok(SignedIn {
+            user,
+            account,
+            plan,
+            tokens: pair,
+        }))
     });
     // The reuse revocation above must commit even though the caller gets an error.
     outcome?
 }
 
-fn revoke_session(conn: &mut PgConnection, id: SessionId, reason: &str, now: DateTime<Utc>) -> Result<()> {
-    diesel::update(auth_sessions::table.find(id).filter(auth_sessions::revoked_at.is_null()))
-        .set((auth_sessions::revoked_at.eq(now), auth_sessions::revoked_reason.eq(reason)))
-        .execute(conn)?;
+fn revoke_session(
+    conn: &mut PgConnection,
+    id: SessionId,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    diesel::update(
+        auth_sessions::table
+            .find(id)
+            .filter(auth_sessions::revoked_at.is_null()),
+    )
+    .set((
+        auth_sessions::revoked_at.eq(now),
+        auth_sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
 /// Turns an access token into a [`Scope`], re-reading user, role, account status and session
 /// validity so that a revoked session, a deactivated user or a role change takes effect at once.
-pub fn authenticate(conn: &mut PgConnection, cfg: &AuthConfig, access_token: &str, now: DateTime<Utc>) -> Result<Scope> {
+pub fn authenticate(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    access_token: &str,
+    now: DateTime<Utc>,
+) -> Result<Scope> {
     let claims = verify(cfg, access_token, TokenType::Access, now)?;
     let uid = claims.user_id()?;
     let row: Option<(User, String, Option<DateTime<Utc>>)> = users::table
@@ -267,7 +353,11 @@ pub fn authenticate(conn: &mut PgConnection, cfg: &AuthConfig, access_token: &st
         .inner_join(auth_sessions::table.on(auth_sessions::user_id.eq(users::id)))
         .filter(users::id.eq(uid))
         .filter(auth_sessions::id.eq(claims.sid))
-        .select((User::as_select(), accounts::status, auth_sessions::revoked_at))
+        .select((
+            User::as_select(),
+            accounts::status,
+            auth_sessions::revoked_at,
+        ))
         .first(conn)
         .optional()?;
     match row {
@@ -283,7 +373,12 @@ pub fn authenticate(conn: &mut PgConnection, cfg: &AuthConfig, access_token: &st
 }
 
 /// Revokes the session an access token belongs to.
-pub fn logout(conn: &mut PgConnection, cfg: &AuthConfig, access_token: &str, now: DateTime<Utc>) -> Result<()> {
+pub fn logout(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    access_token: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let claims = verify(cfg, access_token, TokenType::Access, now)?;
     let uid = claims.user_id()?;
     let n = diesel::update(
@@ -292,23 +387,44 @@ pub fn logout(conn: &mut PgConnection, cfg: &AuthConfig, access_token: &str, now
             .filter(auth_sessions::user_id.eq(uid))
             .filter(auth_sessions::revoked_at.is_null()),
     )
-    .set((auth_sessions::revoked_at.eq(now), auth_sessions::revoked_reason.eq("logout")))
+    .set((
+        auth_sessions::revoked_at.eq(now),
+        auth_sessions::revoked_reason.eq("logout"),
+    ))
     .execute(conn)?;
-    if n == 0 { Err(Error::InvalidToken) } else { Ok(()) }
+    if n == 0 {
+        Err(Error::InvalidToken)
+    } else {
+        Ok(())
+    }
 }
 
 /// Changes the caller's password after checking the old one; every other session is revoked.
-pub fn change_password(conn: &mut PgConnection, cfg: &AuthConfig, access_token: &str, old: &str, new: &str, now: DateTime<Utc>) -> Result<()> {
+pub fn change_password(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    access_token: &str,
+    old: &str,
+    new: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let claims = verify(cfg, access_token, TokenType::Access, now)?;
     let uid = claims.user_id()?;
-    let user: User = users::table.find(uid).select(User::as_select()).first(conn).map_err(|_| Error::InvalidToken)?;
+    let user: User = users::table
+        .find(uid)
+        .select(User::as_select())
+        .first(conn)
+        .map_err(|_| Error::InvalidToken)?;
     let mut errors = FieldErrors::new();
     if !verify_password(old, &user.password_hash) {
         errors.add("old_password", "The old password is incorrect.");
     }
     check_password_rules(&mut errors, "new_password", new, &user.email);
     if old == new {
-        errors.add("new_password", "The new password must differ from the old one.");
+        errors.add(
+            "new_password",
+            "The new password must differ from the old one.",
+        );
     }
     errors.into_result()?;
     let hash = hash_password(new)?;
@@ -322,7 +438,10 @@ pub fn change_password(conn: &mut PgConnection, cfg: &AuthConfig, access_token: 
                 .filter(auth_sessions::id.ne(claims.sid))
                 .filter(auth_sessions::revoked_at.is_null()),
         )
-        .set((auth_sessions::revoked_at.eq(now), auth_sessions::revoked_reason.eq("password_change")))
+        .set((
+            auth_sessions::revoked_at.eq(now),
+            auth_sessions::revoked_reason.eq("password_change"),
+        ))
         .execute(c)?;
         Ok(())
     })
@@ -338,14 +457,23 @@ pub const RESET_TTL: Duration = Duration::hours(1);
 /// Starts a password reset: when the email belongs to an active user, stores a hashed,
 /// single-use, one-hour token and queues an email with the link. Answers the same whether or not
 /// the email exists. Returns the link for development logging (None when nothing was sent).
-pub fn request_password_reset(conn: &mut PgConnection, cfg: &AuthConfig, email: &str, client: &ClientInfo, now: DateTime<Utc>) -> Result<Option<String>> {
+pub fn request_password_reset(
+    conn: &mut PgConnection,
+    cfg: &AuthConfig,
+    email: &str,
+    client: &ClientInfo,
+    now: DateTime<Utc>,
+) -> Result<Option<String>> {
     let email = normalize_email(email);
     if !looks_like_email(&email) {
         return Err(FieldErrors::single("email", "Enter a valid email address.").into());
     }
     ratelimit::hit(
         conn,
-        &[format!("reset:ip:{}", client.ip), format!("reset:email:{email}")],
+        &[
+            format!("reset:ip:{}", client.ip),
+            format!("reset:email:{email}"),
+        ],
         ratelimit::PASSWORD_RESET,
         now,
     )?;
@@ -359,7 +487,10 @@ pub fn request_password_reset(conn: &mut PgConnection, cfg: &AuthConfig, email: 
     let mut raw = [0u8; 32];
     rand::rng().fill(&mut raw);
     let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(raw);
-    let link = format!("{}/reset-password?token={token}", cfg.public_url.trim_end_matches('/'));
+    let link = format!(
+        "{}/reset-password?token={token}",
+        cfg.public_url.trim_end_matches('/')
+    );
     conn.transaction(|c| {
         diesel::insert_into(password_reset_tokens::table)
             .values((
@@ -388,21 +519,29 @@ pub fn request_password_reset(conn: &mut PgConnection, cfg: &AuthConfig, email: 
 
 /// Completes a reset: the token must be unused and unexpired; it is consumed, the password set
 /// and every session of the user revoked.
-pub fn confirm_password_reset(conn: &mut PgConnection, token: &str, new_password: &str, now: DateTime<Utc>) -> Result<()> {
+pub fn confirm_password_reset(
+    conn: &mut PgConnection,
+    token: &str,
+    new_password: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let hash = hash_token(token.trim());
     conn.transaction(|c| {
-        let row: Option<(i64, UserId, Option<DateTime<Utc>>, DateTime<Utc>)> = password_reset_tokens::table
-            .filter(password_reset_tokens::token_hash.eq(&hash))
-            .select((
-                password_reset_tokens::id,
-                password_reset_tokens::user_id,
-                password_reset_tokens::used_at,
-                password_reset_tokens::expires_at,
-            ))
-            .for_update()
-            .first(c)
-            .optional()?;
-        let Some((id, uid, used, expires)) = row else { return Err(Error::InvalidToken) };
+        let row: Option<(i64, UserId, Option<DateTime<Utc>>, DateTime<Utc>)> =
+            password_reset_tokens::table
+                .filter(password_reset_tokens::token_hash.eq(&hash))
+                .select((
+                    password_reset_tokens::id,
+                    password_reset_tokens::user_id,
+                    password_reset_tokens::used_at,
+                    password_reset_tokens::expires_at,
+                ))
+                .for_update()
+                .first(c)
+                .optional()?;
+        let Some((id, uid, used, expires)) = row else {
+            return Err(Error::InvalidToken);
+        };
         if used.is_some() {
             return Err(Error::InvalidToken);
         }
@@ -420,9 +559,16 @@ pub fn confirm_password_reset(conn: &mut PgConnection, token: &str, new_password
         diesel::update(users::table.find(uid))
             .set((users::password_hash.eq(&pw), users::updated_at.eq(now)))
             .execute(c)?;
-        diesel::update(auth_sessions::table.filter(auth_sessions::user_id.eq(uid)).filter(auth_sessions::revoked_at.is_null()))
-            .set((auth_sessions::revoked_at.eq(now), auth_sessions::revoked_reason.eq("password_reset")))
-            .execute(c)?;
+        diesel::update(
+            auth_sessions::table
+                .filter(auth_sessions::user_id.eq(uid))
+                .filter(auth_sessions::revoked_at.is_null()),
+        )
+        .set((
+            auth_sessions::revoked_at.eq(now),
+            auth_sessions::revoked_reason.eq("password_reset"),
+        ))
+        .execute(c)?;
         Ok(())
     })
 }
@@ -440,7 +586,13 @@ pub fn me(conn: &mut PgConnection, scope: &Scope) -> Result<(User, Account, Plan
 }
 
 /// Updates the caller's names.
-pub fn update_me(conn: &mut PgConnection, scope: &Scope, first_name: Option<&str>, last_name: Option<&str>, now: DateTime<Utc>) -> Result<User> {
+pub fn update_me(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    first_name: Option<&str>,
+    last_name: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<User> {
     let uid = scope.user_id().ok_or(Error::NotFound)?;
     let mut errors = FieldErrors::new();
     if let Some(f) = first_name {
@@ -450,15 +602,24 @@ pub fn update_me(conn: &mut PgConnection, scope: &Scope, first_name: Option<&str
         errors.max_len("last_name", l, 150);
     }
     errors.into_result()?;
-    let target = users::table.find(uid).filter(users::account_id.eq(scope.account_id()));
+    let target = users::table
+        .find(uid)
+        .filter(users::account_id.eq(scope.account_id()));
     conn.transaction(|c| {
         if let Some(f) = first_name {
-            diesel::update(target).set(users::first_name.eq(f.trim())).execute(c)?;
+            diesel::update(target)
+                .set(users::first_name.eq(f.trim()))
+                .execute(c)?;
         }
         if let Some(l) = last_name {
-            diesel::update(target).set(users::last_name.eq(l.trim())).execute(c)?;
+            diesel::update(target)
+                .set(users::last_name.eq(l.trim()))
+                .execute(c)?;
         }
-        Ok(diesel::update(target).set(users::updated_at.eq(now)).returning(User::as_returning()).get_result(c)?)
+        Ok(diesel::update(target)
+            .set(users::updated_at.eq(now))
+            .returning(User::as_returning())
+            .get_result(c)?)
     })
 }
 
@@ -473,8 +634,9 @@ pub fn create_staff(conn: &mut PgConnection, email: &str, password: &str) -> Res
     errors.into_result()?;
     let hash = hash_password(password)?;
     conn.transaction(|c| {
-        let free = crate::reference::plan_by_slug(c, "free")?
-            .ok_or_else(|| Error::Conflict("reference data missing: run `api seed` first".into()))?;
+        let free = crate::reference::plan_by_slug(c, "free")?.ok_or_else(|| {
+            Error::Conflict("reference data missing: run `api seed` first".into())
+        })?;
         let sys: Option<AccountId> = accounts::table
             .filter(accounts::is_system.eq(true))
             .select(accounts::id)
@@ -499,7 +661,11 @@ pub fn create_staff(conn: &mut PgConnection, email: &str, password: &str) -> Res
             .optional()?;
         match existing {
             Some(u) if u.account_id == sys => Ok(diesel::update(users::table.find(u.id))
-                .set((users::password_hash.eq(&hash), users::is_staff.eq(true), users::is_active.eq(true)))
+                .set((
+                    users::password_hash.eq(&hash),
+                    users::is_staff.eq(true),
+                    users::is_active.eq(true),
+                ))
                 .returning(User::as_returning())
                 .get_result(c)?),
             Some(_) => Err(Error::AlreadyExists { field: "email" }),
@@ -517,7 +683,6 @@ pub fn create_staff(conn: &mut PgConnection, email: &str, password: &str) -> Res
     })
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::first_free_slug;
@@ -526,6 +691,9 @@ mod tests {
     fn free_slugs() {
         assert_eq!(first_free_slug("acme", &[]), "acme");
         assert_eq!(first_free_slug("acme", &["acme".into()]), "acme-2");
-        assert_eq!(first_free_slug("acme", &["acme".into(), "acme-2".into(), "acme-4".into()]), "acme-3");
+        assert_eq!(
+            first_free_slug("acme", &["acme".into(), "acme-2".into(), "acme-4".into()]),
+            "acme-3"
+        );
     }
 }

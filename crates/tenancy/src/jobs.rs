@@ -27,16 +27,26 @@ pub fn purge_expired_auth(conn: &mut PgConnection, now: DateTime<Utc>) -> Result
     let day_ago = now - Duration::days(1);
     let reset_tokens = diesel::delete(
         password_reset_tokens::table.filter(
-            password_reset_tokens::expires_at.lt(now).or(password_reset_tokens::used_at.lt(day_ago)),
+            password_reset_tokens::expires_at
+                .lt(now)
+                .or(password_reset_tokens::used_at.lt(day_ago)),
         ),
     )
     .execute(conn)?;
     let sessions = diesel::delete(
-        auth_sessions::table.filter(auth_sessions::expires_at.lt(now).or(auth_sessions::revoked_at.lt(day_ago))),
+        auth_sessions::table.filter(
+            auth_sessions::expires_at
+                .lt(now)
+                .or(auth_sessions::revoked_at.lt(day_ago)),
+        ),
     )
     .execute(conn)?;
     let rate_limit_hits = crate::ratelimit::purge_old(conn, now)?;
-    Ok(PurgeReport { reset_tokens, sessions, rate_limit_hits })
+    Ok(PurgeReport {
+        reset_tokens,
+        sessions,
+        rate_limit_hits,
+    })
 }
 
 /// The cron task that calls [`purge_expired_auth`].
@@ -52,7 +62,12 @@ impl Runnable for PurgeExpiredAuth {
         let ctx = context()?;
         let mut conn = ctx.pool.get().map_err(job_error)?;
         let r = purge_expired_auth(&mut conn, ctx.clock.now()).map_err(job_error)?;
-        tracing::info!(reset_tokens = r.reset_tokens, sessions = r.sessions, rate_limit_hits = r.rate_limit_hits, "purged expired auth data");
+        tracing::info!(
+            reset_tokens = r.reset_tokens,
+            sessions = r.sessions,
+            rate_limit_hits = r.rate_limit_hits,
+            "purged expired auth data"
+        );
         Ok(())
     }
 

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod error;
 pub mod jobs;
 pub mod model;
+pub mod notifications;
 pub mod password;
 pub mod ratelimit;
 pub mod reference;

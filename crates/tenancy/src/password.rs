@@ -16,7 +16,9 @@ pub fn hash_password(password: &str) -> Result<String> {
 /// True when `password` matches the stored PHC hash.
 pub fn verify_password(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
-        Ok(parsed) => Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok(),
+        Ok(parsed) => Argon2::default()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
         Err(_) => false,
     }
 }
@@ -32,9 +34,15 @@ pub fn dummy_hash() -> &'static str {
 pub fn check_password_rules(errors: &mut FieldErrors, field: &str, password: &str, email: &str) {
     let n = password.chars().count();
     if n < 8 {
-        errors.add(field, "This password is too short. It must contain at least 8 characters.");
+        errors.add(
+            field,
+            "This password is too short. It must contain at least 8 characters.",
+        );
     } else if n > 128 {
-        errors.add(field, "This password is too long. It must contain at most 128 characters.");
+        errors.add(
+            field,
+            "This password is too long. It must contain at most 128 characters.",
+        );
     } else if password.chars().all(|c| c.is_ascii_digit()) {
         errors.add(field, "This password is entirely numeric.");
     } else if !email.is_empty() && password.trim().eq_ignore_ascii_case(email.trim()) {

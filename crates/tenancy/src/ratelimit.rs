@@ -15,9 +15,15 @@ pub struct Limit {
 }
 
 /// Login: 5 attempts per minute, per IP and per email.
-pub const LOGIN: Limit = Limit { max: 5, window: Duration::minutes(1) };
+pub const LOGIN: Limit = Limit {
+    max: 5,
+    window: Duration::minutes(1),
+};
 /// Password-reset requests: 5 per minute per IP and per email.
-pub const PASSWORD_RESET: Limit = Limit { max: 5, window: Duration::minutes(1) };
+pub const PASSWORD_RESET: Limit = Limit {
+    max: 5,
+    window: Duration::minutes(1),
+};
 
 /// What a caller may tell the client after an admitted attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,7 +37,12 @@ pub struct Admitted {
 /// Admits one attempt for every key, or refuses with `RateLimited` (and records nothing) when
 /// any key has used its window. Attempts refused are not counted, so a blocked client is let
 /// back in exactly when its oldest admitted attempt leaves the window.
-pub fn hit(conn: &mut PgConnection, keys: &[String], limit: Limit, now: DateTime<Utc>) -> Result<Admitted> {
+pub fn hit(
+    conn: &mut PgConnection,
+    keys: &[String],
+    limit: Limit,
+    now: DateTime<Utc>,
+) -> Result<Admitted> {
     conn.transaction(|c| {
         let since = now - limit.window;
         let mut remaining = limit.max;
@@ -57,13 +68,24 @@ pub fn hit(conn: &mut PgConnection, keys: &[String], limit: Limit, now: DateTime
             }
             remaining = remaining.min(limit.max - count - 1);
         }
-        let rows: Vec<_> = keys.iter().map(|k| (h::key.eq(k), h::hit_at.eq(now))).collect();
-        diesel::insert_into(h::rate_limit_hits).values(rows).execute(c)?;
-        Ok(Admitted { limit: limit.max, remaining })
+        let rows: Vec<_> = keys
+            .iter()
+            .map(|k| (h::key.eq(k), h::hit_at.eq(now)))
+            .collect();
+        diesel::insert_into(h::rate_limit_hits)
+            .values(rows)
+            .execute(c)?;
+        Ok(Admitted {
+            limit: limit.max,
+            remaining,
+        })
     })
 }
 
 /// Deletes hits older than a day; returns how many.
 pub fn purge_old(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<usize> {
-    Ok(diesel::delete(h::rate_limit_hits.filter(h::hit_at.lt(now - Duration::days(1)))).execute(conn)?)
+    Ok(
+        diesel::delete(h::rate_limit_hits.filter(h::hit_at.lt(now - Duration::days(1))))
+            .execute(conn)?,
+    )
 }

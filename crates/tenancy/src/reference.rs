@@ -18,7 +18,12 @@ pub fn list_industries(conn: &mut PgConnection) -> Result<Vec<(Industry, Vec<Ind
         .order(industry_sectors::name.asc())
         .select(IndustrySector::as_select())
         .load(conn)?;
-    Ok(secs.grouped_by(&inds).into_iter().zip(inds).map(|(s, i)| (i, s)).collect())
+    Ok(secs
+        .grouped_by(&inds)
+        .into_iter()
+        .zip(inds)
+        .map(|(s, i)| (i, s))
+        .collect())
 }
 
 /// Public, active plans in display order.
@@ -32,7 +37,10 @@ pub fn list_plans(conn: &mut PgConnection) -> Result<Vec<Plan>> {
 
 /// A plan by id.
 pub fn plan(conn: &mut PgConnection, id: PlanId) -> Result<Plan> {
-    Ok(plans::table.find(id).select(Plan::as_select()).first(conn)?)
+    Ok(plans::table
+        .find(id)
+        .select(Plan::as_select())
+        .first(conn)?)
 }
 
 /// An active plan by slug.

@@ -8,7 +8,9 @@ use crate::{Error, Result};
 use kernel::{AccountId, Role, SiteId, UserId};
 
 /// Account status, as stored.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum AccountStatus {
     /// Paying or free, in good standing.
@@ -71,18 +73,39 @@ impl Scope {
         status: AccountStatus,
         staff: bool,
     ) -> Self {
-        Self { account_id, user_id: Some(user_id), role, status, staff, site: None }
+        Self {
+            account_id,
+            user_id: Some(user_id),
+            role,
+            status,
+            staff,
+            site: None,
+        }
     }
 
     /// The scope a background job runs in: the whole account, with owner rights.
     pub fn for_job(account_id: AccountId) -> Self {
-        Self { account_id, user_id: None, role: Role::Owner, status: AccountStatus::Active, staff: false, site: None }
+        Self {
+            account_id,
+            user_id: None,
+            role: Role::Owner,
+            status: AccountStatus::Active,
+            staff: false,
+            site: None,
+        }
     }
 
     /// A scope for tests; never compiled into a binary.
     #[cfg(feature = "test-util")]
     pub fn for_tests(account_id: AccountId, user_id: Option<UserId>, role: Role) -> Self {
-        Self { account_id, user_id, role, status: AccountStatus::Active, staff: false, site: None }
+        Self {
+            account_id,
+            user_id,
+            role,
+            status: AccountStatus::Active,
+            staff: false,
+            site: None,
+        }
     }
 
     /// The account every query is filtered by.
@@ -122,12 +145,20 @@ impl Scope {
 
     /// Fails with `PermissionDenied` unless the role is at least `min`.
     pub fn require(&self, min: Role) -> Result<()> {
-        if self.role.at_least(min) { Ok(()) } else { Err(Error::PermissionDenied) }
+        if self.role.at_least(min) {
+            Ok(())
+        } else {
+            Err(Error::PermissionDenied)
+        }
     }
 
     /// Fails with `PermissionDenied` unless the caller is platform staff.
     pub fn require_staff(&self) -> Result<()> {
-        if self.staff { Ok(()) } else { Err(Error::PermissionDenied) }
+        if self.staff {
+            Ok(())
+        } else {
+            Err(Error::PermissionDenied)
+        }
     }
 
     /// Fails with `AccountInactive` unless the account may write.
@@ -135,7 +166,9 @@ impl Scope {
         if self.status.may_write() {
             Ok(())
         } else {
-            Err(Error::AccountInactive { status: self.status.as_str().to_owned() })
+            Err(Error::AccountInactive {
+                status: self.status.as_str().to_owned(),
+            })
         }
     }
 }

@@ -127,6 +127,10 @@ pub fn seed_reference_data(conn: &mut PgConnection) -> Result<SeedReport> {
                 ))
                 .execute(c)?;
         }
-        Ok(SeedReport { industries: inds.len(), sectors, plans: plan_rows.len() })
+        Ok(SeedReport {
+            industries: inds.len(),
+            sectors,
+            plans: plan_rows.len(),
+        })
     })
 }

@@ -6,6 +6,7 @@ use crate::users::escape_like;
 use crate::{Error, Result, Scope};
 use chrono::{DateTime, Utc};
 use db::schema::{accounts, industries, industry_sectors, plans, sectors, site_user_access, sites};
+use db::sql::lower;
 use diesel::prelude::*;
 use kernel::text::slugify;
 use kernel::{FieldErrors, IndustryId, Order, Page, PageRequest, Role, SectorId, SiteId};
@@ -18,7 +19,9 @@ pub fn visible_site_ids(conn: &mut PgConnection, scope: &Scope) -> Result<Option
     if scope.sees_all_sites() {
         return Ok(None);
     }
-    let Some(uid) = scope.user_id() else { return Ok(Some(vec![])) };
+    let Some(uid) = scope.user_id() else {
+        return Ok(Some(vec![]));
+    };
     Ok(Some(
         site_user_access::table
             .filter(site_user_access::account_id.eq(scope.account_id()))
@@ -28,8 +31,13 @@ pub fn visible_site_ids(conn: &mut PgConnection, scope: &Scope) -> Result<Option
     ))
 }
 
-fn base_query<'a>(conn: &mut PgConnection, scope: &Scope) -> Result<sites::BoxedQuery<'a, diesel::pg::Pg>> {
-    let mut q = sites::table.filter(sites::account_id.eq(scope.account_id())).into_boxed();
+fn base_query<'a>(
+    conn: &mut PgConnection,
+    scope: &Scope,
+) -> Result<sites::BoxedQuery<'a, diesel::pg::Pg>> {
+    let mut q = sites::table
+        .filter(sites::account_id.eq(scope.account_id()))
+        .into_boxed();
     if let Some(ids) = visible_site_ids(conn, scope)? {
         q = q.filter(sites::id.eq_any(ids));
     }
@@ -38,12 +46,20 @@ fn base_query<'a>(conn: &mut PgConnection, scope: &Scope) -> Result<sites::Boxed
 
 /// A visible site, or `NotFound`.
 pub fn get_site(conn: &mut PgConnection, scope: &Scope, id: SiteId) -> Result<Site> {
-    Ok(base_query(conn, scope)?.filter(sites::id.eq(id)).select(Site::as_select()).first(conn)?)
+    Ok(base_query(conn, scope)?
+        .filter(sites::id.eq(id))
+        .select(Site::as_select())
+        .first(conn)?)
 }
 
 /// Checks that the site is visible and the sector belongs to it; returns both. Planner and
 /// writer use this before creating site+sector scoped rows.
-pub fn require_site_sector(conn: &mut PgConnection, scope: &Scope, site: SiteId, sector: SectorId) -> Result<(Site, Sector)> {
+pub fn require_site_sector(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    sector: SectorId,
+) -> Result<(Site, Sector)> {
     let site = get_site(conn, scope, site)?;
     let sector: Option<Sector> = sectors::table
         .filter(sectors::account_id.eq(scope.account_id()))
@@ -54,7 +70,10 @@ pub fn require_site_sector(conn: &mut PgConnection, scope: &Scope, site: SiteId,
         .optional()?;
     match sector {
         Some(s) => Ok((site, s)),
-        None => Err(Error::Validation(FieldErrors::single("sector_id", "This sector does not belong to the site."))),
+        None => Err(Error::Validation(FieldErrors::single(
+            "sector_id",
+            "This sector does not belong to the site.",
+        ))),
     }
 }
 
@@ -79,9 +98,16 @@ pub enum SiteOrder {
 }
 
 /// The allow-list for `?ordering=`.
-pub const SITE_ORDERING: &[(&str, SiteOrder)] = &[("name", SiteOrder::Name), ("created_at", SiteOrder::CreatedAt)];
+pub const SITE_ORDERING: &[(&str, SiteOrder)] = &[
+    ("name", SiteOrder::Name),
+    ("created_at", SiteOrder::CreatedAt),
+];
 
-fn filtered<'a>(conn: &mut PgConnection, scope: &Scope, f: &'a SiteFilter) -> Result<sites::BoxedQuery<'a, diesel::pg::Pg>> {
+fn filtered<'a>(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &'a SiteFilter,
+) -> Result<sites::BoxedQuery<'a, diesel::pg::Pg>> {
     let mut q = base_query(conn, scope)?;
     if let Some(a) = f.is_active {
         q = q.filter(sites::is_active.eq(a));
@@ -97,25 +123,56 @@ fn filtered<'a>(conn: &mut PgConnection, scope: &Scope, f: &'a SiteFilter) -> Re
 }
 
 /// Lists visible sites.
-pub fn list_sites(conn: &mut PgConnection, scope: &Scope, f: &SiteFilter, order: Order<SiteOrder>, page: PageRequest) -> Result<Page<Site>> {
+pub fn list_sites(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &SiteFilter,
+    order: Order<SiteOrder>,
+    page: PageRequest,
+) -> Result<Page<Site>> {
     let count = filtered(conn, scope, f)?.count().get_result(conn)?;
     let q = filtered(conn, scope, f)?;
     let q = match (order.field, order.descending) {
-        (SiteOrder::Name, false) => q.order(sites::name.asc()),
-        (SiteOrder::Name, true) => q.order(sites::name.desc()),
+        (SiteOrder::Name, false) => q.order(lower(sites::name).asc()),
+        (SiteOrder::Name, true) => q.order(lower(sites::name).desc()),
         (SiteOrder::CreatedAt, false) => q.order(sites::created_at.asc()),
         (SiteOrder::CreatedAt, true) => q.order(sites::created_at.desc()),
     };
-    let items = q.then_order_by(sites::id.asc()).limit(page.limit()).offset(page.offset()).select(Site::as_select()).load(conn)?;
-    Ok(Page { items, count, request: page })
+    let items = q
+        .then_order_by(sites::id.asc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .select(Site::as_select())
+        .load(conn)?;
+    Ok(Page {
+        items,
+        count,
+        request: page,
+    })
 }
 
 /// Distinct active flags and industries among visible sites matching the other filters.
-pub fn site_filter_options(conn: &mut PgConnection, scope: &Scope, f: &SiteFilter) -> Result<(Vec<bool>, Vec<(IndustryId, String)>)> {
-    let g = SiteFilter { is_active: None, ..f.clone() };
-    let active = filtered(conn, scope, &g)?.select(sites::is_active).distinct().load(conn)?;
-    let g = SiteFilter { industry_id: None, ..f.clone() };
-    let ids: Vec<Option<IndustryId>> = filtered(conn, scope, &g)?.select(sites::industry_id).distinct().load(conn)?;
+pub fn site_filter_options(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &SiteFilter,
+) -> Result<(Vec<bool>, Vec<(IndustryId, String)>)> {
+    let g = SiteFilter {
+        is_active: None,
+        ..f.clone()
+    };
+    let active = filtered(conn, scope, &g)?
+        .select(sites::is_active)
+        .distinct()
+        .load(conn)?;
+    let g = SiteFilter {
+        industry_id: None,
+        ..f.clone()
+    };
+    let ids: Vec<Option<IndustryId>> = filtered(conn, scope, &g)?
+        .select(sites::industry_id)
+        .distinct()
+        .load(conn)?;
     let ids: Vec<IndustryId> = ids.into_iter().flatten().collect();
     let inds = industries::table
         .filter(industries::id.eq_any(ids))
@@ -152,7 +209,10 @@ fn validate_site(conn: &mut PgConnection, input: &SiteInput, creating: bool) -> 
         }
     }
     if let Some(Some(i)) = input.industry_id {
-        let exists: i64 = industries::table.filter(industries::id.eq(i)).count().get_result(conn)?;
+        let exists: i64 = industries::table
+            .filter(industries::id.eq(i))
+            .count()
+            .get_result(conn)?;
         if exists == 0 {
             e.add("industry_id", format!("Unknown industry {i}."));
         }
@@ -162,15 +222,26 @@ fn validate_site(conn: &mut PgConnection, input: &SiteInput, creating: bool) -> 
 
 /// Creates a site (admin+); the slug comes from the name, unique in the account; the plan's
 /// `max_sites` is enforced under a lock on the account.
-pub fn create_site(conn: &mut PgConnection, scope: &Scope, input: &SiteInput, now: DateTime<Utc>) -> Result<Site> {
+pub fn create_site(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    input: &SiteInput,
+    now: DateTime<Utc>,
+) -> Result<Site> {
     scope.require(Role::Admin)?;
     validate_site(conn, input, true)?;
     let name = input.name.as_deref().unwrap_or_default().trim().to_owned();
     conn.transaction(|c| {
         let max_sites: i32 = crate::accounts::lock_account_plan(c, scope)?.max_sites;
-        let used: i64 = sites::table.filter(sites::account_id.eq(scope.account_id())).count().get_result(c)?;
+        let used: i64 = sites::table
+            .filter(sites::account_id.eq(scope.account_id()))
+            .count()
+            .get_result(c)?;
         if used >= i64::from(max_sites) {
-            return Err(Error::PlanLimitReached { resource: "sites", limit: i64::from(max_sites) });
+            return Err(Error::PlanLimitReached {
+                resource: "sites",
+                limit: i64::from(max_sites),
+            });
         }
         let base = match slugify(&name) {
             s if s.is_empty() => "site".to_owned(),
@@ -178,7 +249,11 @@ pub fn create_site(conn: &mut PgConnection, scope: &Scope, input: &SiteInput, no
         };
         let taken: Vec<String> = sites::table
             .filter(sites::account_id.eq(scope.account_id()))
-            .filter(sites::slug.eq(&base).or(sites::slug.like(format!("{base}-%"))))
+            .filter(
+                sites::slug
+                    .eq(&base)
+                    .or(sites::slug.like(format!("{base}-%"))),
+            )
             .select(sites::slug)
             .load(c)?;
         let slug = crate::auth::first_free_slug(&base, &taken);
@@ -199,17 +274,27 @@ pub fn create_site(conn: &mut PgConnection, scope: &Scope, input: &SiteInput, no
 }
 
 /// Updates a site (admin+). The slug stays stable when the name changes.
-pub fn update_site(conn: &mut PgConnection, scope: &Scope, id: SiteId, input: &SiteInput, now: DateTime<Utc>) -> Result<Site> {
+pub fn update_site(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: SiteId,
+    input: &SiteInput,
+    now: DateTime<Utc>,
+) -> Result<Site> {
     scope.require(Role::Admin)?;
     get_site(conn, scope, id)?;
     validate_site(conn, input, false)?;
-    let q = sites::table.find(id).filter(sites::account_id.eq(scope.account_id()));
+    let q = sites::table
+        .find(id)
+        .filter(sites::account_id.eq(scope.account_id()));
     conn.transaction(|c| {
         if let Some(n) = &input.name {
             diesel::update(q).set(sites::name.eq(n.trim())).execute(c)?;
         }
         if let Some(d) = &input.domain {
-            diesel::update(q).set(sites::domain.eq(d.trim())).execute(c)?;
+            diesel::update(q)
+                .set(sites::domain.eq(d.trim()))
+                .execute(c)?;
         }
         if let Some(i) = input.industry_id {
             diesel::update(q).set(sites::industry_id.eq(i)).execute(c)?;
@@ -217,7 +302,10 @@ pub fn update_site(conn: &mut PgConnection, scope: &Scope, id: SiteId, input: &S
         if let Some(a) = input.is_active {
             diesel::update(q).set(sites::is_active.eq(a)).execute(c)?;
         }
-        Ok(diesel::update(q).set(sites::updated_at.eq(now)).returning(Site::as_returning()).get_result(c)?)
+        Ok(diesel::update(q)
+            .set(sites::updated_at.eq(now))
+            .returning(Site::as_returning())
+            .get_result(c)?)
     })
 }
 
@@ -225,13 +313,25 @@ pub fn update_site(conn: &mut PgConnection, scope: &Scope, id: SiteId, input: &S
 pub fn delete_site(conn: &mut PgConnection, scope: &Scope, id: SiteId) -> Result<()> {
     scope.require(Role::Admin)?;
     get_site(conn, scope, id)?;
-    diesel::delete(sites::table.find(id).filter(sites::account_id.eq(scope.account_id()))).execute(conn)?;
+    diesel::delete(
+        sites::table
+            .find(id)
+            .filter(sites::account_id.eq(scope.account_id())),
+    )
+    .execute(conn)?;
     Ok(())
 }
 
 /// Picks an industry and up to the plan's sector limit (default 5) for a site; listed sectors
 /// are created or re-activated, unlisted ones deactivated. Returns the site's active sectors.
-pub fn select_sectors(conn: &mut PgConnection, scope: &Scope, id: SiteId, industry_slug: &str, sector_slugs: &[String], now: DateTime<Utc>) -> Result<Vec<Sector>> {
+pub fn select_sectors(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: SiteId,
+    industry_slug: &str,
+    sector_slugs: &[String],
+    now: DateTime<Utc>,
+) -> Result<Vec<Sector>> {
     scope.require(Role::Admin)?;
     let site = get_site(conn, scope, id)?;
     let mut e = FieldErrors::new();
@@ -243,7 +343,10 @@ pub fn select_sectors(conn: &mut PgConnection, scope: &Scope, id: SiteId, indust
     let industry = match industry {
         Some((i, true)) => Some(i),
         _ => {
-            e.add("industry_slug", format!("Unknown industry '{}'.", industry_slug.trim()));
+            e.add(
+                "industry_slug",
+                format!("Unknown industry '{}'.", industry_slug.trim()),
+            );
             None
         }
     };
@@ -270,19 +373,29 @@ pub fn select_sectors(conn: &mut PgConnection, scope: &Scope, id: SiteId, indust
     if industry.is_some() {
         for w in &wanted {
             if !found.iter().any(|s| &s.slug == w) {
-                e.add("sector_slugs", format!("'{w}' is not a sector of '{}'.", industry_slug.trim()));
+                e.add(
+                    "sector_slugs",
+                    format!("'{w}' is not a sector of '{}'.", industry_slug.trim()),
+                );
             }
         }
     }
     e.into_result()?;
     if wanted.len() > max as usize {
-        return Err(Error::PlanLimitReached { resource: "sectors per site", limit: i64::from(max) });
+        return Err(Error::PlanLimitReached {
+            resource: "sectors per site",
+            limit: i64::from(max),
+        });
     }
     let industry = industry.ok_or(Error::NotFound)?;
     conn.transaction(|c| {
-        diesel::update(sites::table.find(site.id).filter(sites::account_id.eq(scope.account_id())))
-            .set((sites::industry_id.eq(industry), sites::updated_at.eq(now)))
-            .execute(c)?;
+        diesel::update(
+            sites::table
+                .find(site.id)
+                .filter(sites::account_id.eq(scope.account_id())),
+        )
+        .set((sites::industry_id.eq(industry), sites::updated_at.eq(now)))
+        .execute(c)?;
         let rows: Vec<_> = found
             .iter()
             .map(|s| {
@@ -298,7 +411,11 @@ pub fn select_sectors(conn: &mut PgConnection, scope: &Scope, id: SiteId, indust
             .collect();
         diesel::insert_into(sectors::table)
             .values(rows)
-            .on_conflict((sectors::account_id, sectors::site_id, sectors::industry_sector_id))
+            .on_conflict((
+                sectors::account_id,
+                sectors::site_id,
+                sectors::industry_sector_id,
+            ))
             .do_update()
             .set((sectors::is_active.eq(true), sectors::updated_at.eq(now)))
             .execute(c)?;
@@ -317,7 +434,12 @@ pub fn select_sectors(conn: &mut PgConnection, scope: &Scope, id: SiteId, indust
 }
 
 /// The sectors of a visible site, optionally only active/inactive ones.
-pub fn site_sectors(conn: &mut PgConnection, scope: &Scope, site: SiteId, active: Option<bool>) -> Result<Vec<Sector>> {
+pub fn site_sectors(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    active: Option<bool>,
+) -> Result<Vec<Sector>> {
     get_site(conn, scope, site)?;
     let mut q = sectors::table
         .filter(sectors::account_id.eq(scope.account_id()))
@@ -326,7 +448,9 @@ pub fn site_sectors(conn: &mut PgConnection, scope: &Scope, site: SiteId, active
     if let Some(a) = active {
         q = q.filter(sectors::is_active.eq(a));
     }
-    Ok(q.order(sectors::name.asc()).select(Sector::as_select()).load(conn)?)
+    Ok(q.order(sectors::name.asc())
+        .select(Sector::as_select())
+        .load(conn)?)
 }
 
 /// Sector list filters.
@@ -340,8 +464,14 @@ pub struct SectorFilter {
     pub search: Option<String>,
 }
 
-fn sectors_filtered<'a>(conn: &mut PgConnection, scope: &Scope, f: &'a SectorFilter) -> Result<sectors::BoxedQuery<'a, diesel::pg::Pg>> {
-    let mut q = sectors::table.filter(sectors::account_id.eq(scope.account_id())).into_boxed();
+fn sectors_filtered<'a>(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &'a SectorFilter,
+) -> Result<sectors::BoxedQuery<'a, diesel::pg::Pg>> {
+    let mut q = sectors::table
+        .filter(sectors::account_id.eq(scope.account_id()))
+        .into_boxed();
     if let Some(ids) = visible_site_ids(conn, scope)? {
         q = q.filter(sectors::site_id.eq_any(ids));
     }
@@ -358,7 +488,12 @@ fn sectors_filtered<'a>(conn: &mut PgConnection, scope: &Scope, f: &'a SectorFil
 }
 
 /// Lists sectors of visible sites, by name.
-pub fn list_sectors(conn: &mut PgConnection, scope: &Scope, f: &SectorFilter, page: PageRequest) -> Result<Page<Sector>> {
+pub fn list_sectors(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &SectorFilter,
+    page: PageRequest,
+) -> Result<Page<Sector>> {
     let count = sectors_filtered(conn, scope, f)?.count().get_result(conn)?;
     let items = sectors_filtered(conn, scope, f)?
         .order((sectors::name.asc(), sectors::id.asc()))
@@ -366,7 +501,11 @@ pub fn list_sectors(conn: &mut PgConnection, scope: &Scope, f: &SectorFilter, pa
         .offset(page.offset())
         .select(Sector::as_select())
         .load(conn)?;
-    Ok(Page { items, count, request: page })
+    Ok(Page {
+        items,
+        count,
+        request: page,
+    })
 }
 
 /// One sector of a visible site.
@@ -378,7 +517,14 @@ pub fn get_sector(conn: &mut PgConnection, scope: &Scope, id: SectorId) -> Resul
 }
 
 /// Renames or (de)activates a sector (admin+). Activating respects the plan's sector limit.
-pub fn update_sector(conn: &mut PgConnection, scope: &Scope, id: SectorId, name: Option<&str>, is_active: Option<bool>, now: DateTime<Utc>) -> Result<Sector> {
+pub fn update_sector(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: SectorId,
+    name: Option<&str>,
+    is_active: Option<bool>,
+    now: DateTime<Utc>,
+) -> Result<Sector> {
     scope.require(Role::Admin)?;
     let sector = get_sector(conn, scope, id)?;
     let mut e = FieldErrors::new();
@@ -396,16 +542,26 @@ pub fn update_sector(conn: &mut PgConnection, scope: &Scope, id: SectorId, name:
                 .count()
                 .get_result(c)?;
             if active >= i64::from(max) {
-                return Err(Error::PlanLimitReached { resource: "sectors per site", limit: i64::from(max) });
+                return Err(Error::PlanLimitReached {
+                    resource: "sectors per site",
+                    limit: i64::from(max),
+                });
             }
         }
-        let q = sectors::table.find(id).filter(sectors::account_id.eq(scope.account_id()));
+        let q = sectors::table
+            .find(id)
+            .filter(sectors::account_id.eq(scope.account_id()));
         if let Some(n) = name {
-            diesel::update(q).set(sectors::name.eq(n.trim())).execute(c)?;
+            diesel::update(q)
+                .set(sectors::name.eq(n.trim()))
+                .execute(c)?;
         }
         if let Some(a) = is_active {
             diesel::update(q).set(sectors::is_active.eq(a)).execute(c)?;
         }
-        Ok(diesel::update(q).set(sectors::updated_at.eq(now)).returning(Sector::as_returning()).get_result(c)?)
+        Ok(diesel::update(q)
+            .set(sectors::updated_at.eq(now))
+            .returning(Sector::as_returning())
+            .get_result(c)?)
     })
 }

@@ -17,6 +17,8 @@ pub struct AuthConfig {
     pub refresh_ttl: Duration,
     /// Where password-reset links point (the SPA).
     pub public_url: String,
+    /// Development only: log emailed links (they carry single-use tokens).
+    pub log_links: bool,
 }
 
 impl std::fmt::Debug for AuthConfig {
@@ -37,6 +39,7 @@ impl AuthConfig {
             access_ttl: Duration::minutes(15),
             refresh_ttl: Duration::days(7),
             public_url: public_url.into(),
+            log_links: false,
         }
     }
 }
@@ -111,16 +114,35 @@ pub fn issue_pair(
     };
     let key = EncodingKey::from_secret(&cfg.secret);
     let header = Header::new(Algorithm::HS256);
-    let access = encode(&header, &mk(TokenType::Access, access_exp, Uuid::new_v4()), &key)
-        .map_err(|_| Error::InvalidToken)?;
-    let refresh = encode(&header, &mk(TokenType::Refresh, refresh_exp, refresh_jti), &key)
-        .map_err(|_| Error::InvalidToken)?;
-    Ok(TokenPair { access, refresh, access_expires_at: access_exp, refresh_expires_at: refresh_exp, refresh_jti })
+    let access = encode(
+        &header,
+        &mk(TokenType::Access, access_exp, Uuid::new_v4()),
+        &key,
+    )
+    .map_err(|_| Error::InvalidToken)?;
+    let refresh = encode(
+        &header,
+        &mk(TokenType::Refresh, refresh_exp, refresh_jti),
+        &key,
+    )
+    .map_err(|_| Error::InvalidToken)?;
+    Ok(TokenPair {
+        access,
+        refresh,
+        access_expires_at: access_exp,
+        refresh_expires_at: refresh_exp,
+        refresh_jti,
+    })
 }
 
 /// Verifies signature, expiry and type; an expired token is `TokenExpired`, anything else wrong
 /// is `InvalidToken`.
-pub fn verify(cfg: &AuthConfig, token: &str, expected: TokenType, now: DateTime<Utc>) -> Result<Claims> {
+pub fn verify(
+    cfg: &AuthConfig,
+    token: &str,
+    expected: TokenType,
+    now: DateTime<Utc>,
+) -> Result<Claims> {
     let mut v = Validation::new(Algorithm::HS256);
     v.leeway = 0;
     // Expiry is checked below against our (controllable) clock.
@@ -141,7 +163,10 @@ pub fn verify(cfg: &AuthConfig, token: &str, expected: TokenType, now: DateTime<
 impl Claims {
     /// The user id from `sub`.
     pub fn user_id(&self) -> Result<UserId> {
-        self.sub.parse().map(UserId).map_err(|_| Error::InvalidToken)
+        self.sub
+            .parse()
+            .map(UserId)
+            .map_err(|_| Error::InvalidToken)
     }
 }
 
@@ -150,16 +175,33 @@ mod tests {
     use super::*;
 
     fn cfg() -> AuthConfig {
-        AuthConfig::new(b"test-secret-test-secret-test-secret".to_vec(), "http://localhost")
+        AuthConfig::new(
+            b"test-secret-test-secret-test-secret".to_vec(),
+            "http://localhost",
+        )
     }
 
     #[test]
     fn round_trip_and_types() {
         let now = Utc::now();
-        let p = issue_pair(&cfg(), now, UserId(7), AccountId(3), Role::Editor, SessionId(11)).unwrap();
+        let p = issue_pair(
+            &cfg(),
+            now,
+            UserId(7),
+            AccountId(3),
+            Role::Editor,
+            SessionId(11),
+        )
+        .unwrap();
         let c = verify(&cfg(), &p.access, TokenType::Access, now).unwrap();
-        assert_eq!((c.user_id().unwrap(), c.account_id, c.role, c.sid), (UserId(7), 3, Role::Editor, 11));
-        assert!(matches!(verify(&cfg(), &p.access, TokenType::Refresh, now), Err(Error::InvalidToken)));
+        assert_eq!(
+            (c.user_id().unwrap(), c.account_id, c.role, c.sid),
+            (UserId(7), 3, Role::Editor, 11)
+        );
+        assert!(matches!(
+            verify(&cfg(), &p.access, TokenType::Refresh, now),
+            Err(Error::InvalidToken)
+        ));
         let r = verify(&cfg(), &p.refresh, TokenType::Refresh, now).unwrap();
         assert_eq!(r.jti, p.refresh_jti);
     }
@@ -167,11 +209,28 @@ mod tests {
     #[test]
     fn expiry_and_tamper() {
         let now = Utc::now();
-        let p = issue_pair(&cfg(), now, UserId(1), AccountId(1), Role::Owner, SessionId(1)).unwrap();
+        let p = issue_pair(
+            &cfg(),
+            now,
+            UserId(1),
+            AccountId(1),
+            Role::Owner,
+            SessionId(1),
+        )
+        .unwrap();
         let later = now + Duration::minutes(16);
-        assert!(matches!(verify(&cfg(), &p.access, TokenType::Access, later), Err(Error::TokenExpired)));
+        assert!(matches!(
+            verify(&cfg(), &p.access, TokenType::Access, later),
+            Err(Error::TokenExpired)
+        ));
         let other = AuthConfig::new(b"another-secret-another-secret-xx".to_vec(), "");
-        assert!(matches!(verify(&other, &p.access, TokenType::Access, now), Err(Error::InvalidToken)));
-        assert!(matches!(verify(&cfg(), "not.a.jwt", TokenType::Access, now), Err(Error::InvalidToken)));
+        assert!(matches!(
+            verify(&other, &p.access, TokenType::Access, now),
+            Err(Error::InvalidToken)
+        ));
+        assert!(matches!(
+            verify(&cfg(), "not.a.jwt", TokenType::Access, now),
+            Err(Error::InvalidToken)
+        ));
     }
 }

@@ -33,8 +33,11 @@ pub enum UserOrder {
 }
 
 /// The allow-list for `?ordering=`.
-pub const USER_ORDERING: &[(&str, UserOrder)] =
-    &[("email", UserOrder::Email), ("created_at", UserOrder::CreatedAt), ("role", UserOrder::Role)];
+pub const USER_ORDERING: &[(&str, UserOrder)] = &[
+    ("email", UserOrder::Email),
+    ("created_at", UserOrder::CreatedAt),
+    ("role", UserOrder::Role),
+];
 
 /// A new member.
 #[derive(Debug, Clone)]
@@ -65,7 +68,9 @@ pub struct MemberChanges {
 }
 
 fn filtered<'a>(scope: &Scope, f: &'a UserFilter) -> users::BoxedQuery<'a, diesel::pg::Pg> {
-    let mut q = users::table.filter(users::account_id.eq(scope.account_id())).into_boxed();
+    let mut q = users::table
+        .filter(users::account_id.eq(scope.account_id()))
+        .into_boxed();
     if let Some(r) = f.role {
         q = q.filter(users::role.eq(r.as_str()));
     }
@@ -74,18 +79,31 @@ fn filtered<'a>(scope: &Scope, f: &'a UserFilter) -> users::BoxedQuery<'a, diese
     }
     if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         let pat = format!("%{}%", escape_like(s));
-        q = q.filter(users::email.ilike(pat.clone()).or(users::first_name.ilike(pat.clone())).or(users::last_name.ilike(pat)));
+        q = q.filter(
+            users::email
+                .ilike(pat.clone())
+                .or(users::first_name.ilike(pat.clone()))
+                .or(users::last_name.ilike(pat)),
+        );
     }
     q
 }
 
 /// Escapes `%`, `_` and `\` for a LIKE pattern.
 pub fn escape_like(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+    s.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
 }
 
 /// Lists members of the caller's account.
-pub fn list_users(conn: &mut PgConnection, scope: &Scope, f: &UserFilter, order: Order<UserOrder>, page: PageRequest) -> Result<Page<User>> {
+pub fn list_users(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &UserFilter,
+    order: Order<UserOrder>,
+    page: PageRequest,
+) -> Result<Page<User>> {
     scope.require(Role::Admin)?;
     let count = filtered(scope, f).count().get_result(conn)?;
     let mut q = filtered(scope, f);
@@ -97,26 +115,68 @@ pub fn list_users(conn: &mut PgConnection, scope: &Scope, f: &UserFilter, order:
         (UserOrder::Role, false) => q.order(users::role.asc()),
         (UserOrder::Role, true) => q.order(users::role.desc()),
     };
-    let items = q.then_order_by(users::id.asc()).limit(page.limit()).offset(page.offset()).select(User::as_select()).load(conn)?;
-    Ok(Page { items, count, request: page })
+    let items = q
+        .then_order_by(users::id.asc())
+        .limit(page.limit())
+        .offset(page.offset())
+        .select(User::as_select())
+        .load(conn)?;
+    Ok(Page {
+        items,
+        count,
+        request: page,
+    })
 }
 
 /// Distinct roles and active flags among members matching the other filters.
-pub fn user_filter_options(conn: &mut PgConnection, scope: &Scope, f: &UserFilter) -> Result<(Vec<String>, Vec<bool>)> {
+pub fn user_filter_options(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    f: &UserFilter,
+) -> Result<(Vec<String>, Vec<bool>)> {
     scope.require(Role::Admin)?;
-    let roles = filtered(scope, &UserFilter { role: None, ..f.clone() }).select(users::role).distinct().order(users::role.asc()).load(conn)?;
-    let active = filtered(scope, &UserFilter { is_active: None, ..f.clone() }).select(users::is_active).distinct().order(users::is_active.desc()).load(conn)?;
+    let roles = filtered(
+        scope,
+        &UserFilter {
+            role: None,
+            ..f.clone()
+        },
+    )
+    .select(users::role)
+    .distinct()
+    .order(users::role.asc())
+    .load(conn)?;
+    let active = filtered(
+        scope,
+        &UserFilter {
+            is_active: None,
+            ..f.clone()
+        },
+    )
+    .select(users::is_active)
+    .distinct()
+    .order(users::is_active.desc())
+    .load(conn)?;
     Ok((roles, active))
 }
 
 /// One member.
 pub fn get_user(conn: &mut PgConnection, scope: &Scope, id: UserId) -> Result<User> {
     scope.require(Role::Admin)?;
-    Ok(users::table.find(id).filter(users::account_id.eq(scope.account_id())).select(User::as_select()).first(conn)?)
+    Ok(users::table
+        .find(id)
+        .filter(users::account_id.eq(scope.account_id()))
+        .select(User::as_select())
+        .first(conn)?)
 }
 
 /// Adds a member who can log in at once; enforces the plan's `max_users`.
-pub fn create_user(conn: &mut PgConnection, scope: &Scope, m: &NewMember, now: DateTime<Utc>) -> Result<User> {
+pub fn create_user(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    m: &NewMember,
+    now: DateTime<Utc>,
+) -> Result<User> {
     scope.require(Role::Admin)?;
     if m.role == Role::Owner {
         scope.require(Role::Owner)?;
@@ -134,11 +194,20 @@ pub fn create_user(conn: &mut PgConnection, scope: &Scope, m: &NewMember, now: D
     conn.transaction(|c| {
         // Lock the account row: concurrent adds cannot both take the last seat.
         let max_users: i32 = crate::accounts::lock_account_plan(c, scope)?.max_users;
-        let used: i64 = users::table.filter(users::account_id.eq(scope.account_id())).count().get_result(c)?;
+        let used: i64 = users::table
+            .filter(users::account_id.eq(scope.account_id()))
+            .count()
+            .get_result(c)?;
         if used >= i64::from(max_users) {
-            return Err(Error::PlanLimitReached { resource: "users", limit: i64::from(max_users) });
+            return Err(Error::PlanLimitReached {
+                resource: "users",
+                limit: i64::from(max_users),
+            });
         }
-        let taken: i64 = users::table.filter(lower(users::email).eq(&email)).count().get_result(c)?;
+        let taken: i64 = users::table
+            .filter(lower(users::email).eq(&email))
+            .count()
+            .get_result(c)?;
         if taken > 0 {
             return Err(Error::AlreadyExists { field: "email" });
         }
@@ -156,7 +225,9 @@ pub fn create_user(conn: &mut PgConnection, scope: &Scope, m: &NewMember, now: D
             .returning(User::as_returning())
             .get_result(c)
             .map_err(|e| match db::DbError::from(e) {
-                d if d.is_unique_violation_on("users_email_lower") => Error::AlreadyExists { field: "email" },
+                d if d.is_unique_violation_on("users_email_lower") => {
+                    Error::AlreadyExists { field: "email" }
+                }
                 d => Error::Db(d),
             })
     })
@@ -175,13 +246,21 @@ fn guard_last_owner(conn: &mut PgConnection, scope: &Scope, target: &User) -> Re
         .for_update()
         .load(conn)?;
     if owners.iter().all(|id| *id == target.id) {
-        return Err(Error::Conflict("The account must keep at least one active owner.".into()));
+        return Err(Error::Conflict(
+            "The account must keep at least one active owner.".into(),
+        ));
     }
     Ok(())
 }
 
 /// Changes a member's role, names or active flag.
-pub fn update_user(conn: &mut PgConnection, scope: &Scope, id: UserId, ch: &MemberChanges, now: DateTime<Utc>) -> Result<User> {
+pub fn update_user(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: UserId,
+    ch: &MemberChanges,
+    now: DateTime<Utc>,
+) -> Result<User> {
     scope.require(Role::Admin)?;
     let mut e = FieldErrors::new();
     if let Some(f) = &ch.first_name {
@@ -199,22 +278,32 @@ pub fn update_user(conn: &mut PgConnection, scope: &Scope, id: UserId, ch: &Memb
             .for_update()
             .first(c)?;
         let touches_owner = target.role() == Role::Owner || ch.role == Some(Role::Owner);
-        if touches_owner && (ch.role.is_some_and(|r| r != target.role()) || ch.is_active == Some(false)) {
+        if touches_owner
+            && (ch.role.is_some_and(|r| r != target.role()) || ch.is_active == Some(false))
+        {
             scope.require(Role::Owner)?;
         }
         let demotes = ch.role.is_some_and(|r| r != Role::Owner) || ch.is_active == Some(false);
         if demotes {
             guard_last_owner(c, scope, &target)?;
         }
-        let q = users::table.find(id).filter(users::account_id.eq(scope.account_id()));
+        let q = users::table
+            .find(id)
+            .filter(users::account_id.eq(scope.account_id()));
         if let Some(r) = ch.role {
-            diesel::update(q).set(users::role.eq(r.as_str())).execute(c)?;
+            diesel::update(q)
+                .set(users::role.eq(r.as_str()))
+                .execute(c)?;
         }
         if let Some(f) = &ch.first_name {
-            diesel::update(q).set(users::first_name.eq(f.trim())).execute(c)?;
+            diesel::update(q)
+                .set(users::first_name.eq(f.trim()))
+                .execute(c)?;
         }
         if let Some(l) = &ch.last_name {
-            diesel::update(q).set(users::last_name.eq(l.trim())).execute(c)?;
+            diesel::update(q)
+                .set(users::last_name.eq(l.trim()))
+                .execute(c)?;
         }
         if let Some(a) = ch.is_active {
             diesel::update(q).set(users::is_active.eq(a)).execute(c)?;
@@ -222,14 +311,29 @@ pub fn update_user(conn: &mut PgConnection, scope: &Scope, id: UserId, ch: &Memb
                 revoke_all_sessions(c, id, "deactivated", now)?;
             }
         }
-        Ok(diesel::update(q).set(users::updated_at.eq(now)).returning(User::as_returning()).get_result(c)?)
+        Ok(diesel::update(q)
+            .set(users::updated_at.eq(now))
+            .returning(User::as_returning())
+            .get_result(c)?)
     })
 }
 
-fn revoke_all_sessions(conn: &mut PgConnection, id: UserId, reason: &str, now: DateTime<Utc>) -> Result<()> {
-    diesel::update(auth_sessions::table.filter(auth_sessions::user_id.eq(id)).filter(auth_sessions::revoked_at.is_null()))
-        .set((auth_sessions::revoked_at.eq(now), auth_sessions::revoked_reason.eq(reason)))
-        .execute(conn)?;
+fn revoke_all_sessions(
+    conn: &mut PgConnection,
+    id: UserId,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    diesel::update(
+        auth_sessions::table
+            .filter(auth_sessions::user_id.eq(id))
+            .filter(auth_sessions::revoked_at.is_null()),
+    )
+    .set((
+        auth_sessions::revoked_at.eq(now),
+        auth_sessions::revoked_reason.eq(reason),
+    ))
+    .execute(conn)?;
     Ok(())
 }
 
@@ -247,7 +351,12 @@ pub fn delete_user(conn: &mut PgConnection, scope: &Scope, id: UserId) -> Result
             scope.require(Role::Owner)?;
         }
         guard_last_owner(c, scope, &target)?;
-        diesel::delete(users::table.find(id).filter(users::account_id.eq(scope.account_id()))).execute(c)?;
+        diesel::delete(
+            users::table
+                .find(id)
+                .filter(users::account_id.eq(scope.account_id())),
+        )
+        .execute(c)?;
         Ok(())
     })
 }

@@ -9,7 +9,10 @@ use tenancy::token::AuthConfig;
 
 /// The JWT config tests use.
 pub fn auth_config() -> AuthConfig {
-    AuthConfig::new(b"test-jwt-secret-0123456789abcdef-0123456789".to_vec(), "http://localhost:5173")
+    AuthConfig::new(
+        b"test-jwt-secret-0123456789abcdef-0123456789".to_vec(),
+        "http://localhost:5173",
+    )
 }
 
 /// A registered tenant: account, owner, one site with two sectors.
@@ -64,12 +67,23 @@ impl TenantFixture {
         let site = tenancy::sites::create_site(
             conn,
             &scope,
-            &tenancy::sites::SiteInput { name: Some(format!("{name} site")), domain: Some(format!("{name}.example.com")), ..Default::default() },
+            &tenancy::sites::SiteInput {
+                name: Some(format!("{name} site")),
+                domain: Some(format!("{name}.example.com")),
+                ..Default::default()
+            },
             now,
         )
         .expect("fixture site");
-        let sectors = tenancy::sites::select_sectors(conn, &scope, site.id, "technology", &["cybersecurity".into(), "cloud-computing".into()], now)
-            .expect("fixture sectors");
+        let sectors = tenancy::sites::select_sectors(
+            conn,
+            &scope,
+            site.id,
+            "technology",
+            &["cybersecurity".into(), "cloud-computing".into()],
+            now,
+        )
+        .expect("fixture sectors");
         Self {
             account_id: signed.account.id,
             owner_id: signed.user.id,
@@ -95,12 +109,28 @@ impl TenantFixture {
         let user = tenancy::users::create_user(
             conn,
             &self.scope(),
-            &tenancy::users::NewMember { email: email.clone(), password: password.clone(), first_name: name.into(), last_name: String::new(), role },
+            &tenancy::users::NewMember {
+                email: email.clone(),
+                password: password.clone(),
+                first_name: name.into(),
+                last_name: String::new(),
+                role,
+            },
             now,
         )
         .expect("fixture member");
-        let (signed, _) = tenancy::auth::login(conn, &auth_config(), &email, &password, &tenancy::auth::ClientInfo { ip: format!("fixture-{name}"), user_agent: String::new() }, now)
-            .expect("fixture member login");
+        let (signed, _) = tenancy::auth::login(
+            conn,
+            &auth_config(),
+            &email,
+            &password,
+            &tenancy::auth::ClientInfo {
+                ip: format!("fixture-{name}"),
+                user_agent: String::new(),
+            },
+            now,
+        )
+        .expect("fixture member login");
         (user.id, signed.tokens.access)
     }
 }
@@ -109,5 +139,8 @@ impl TenantFixture {
 pub fn set_account_status(conn: &mut PgConnection, id: AccountId, status: &str) {
     use db::schema::accounts;
     use diesel::prelude::*;
-    diesel::update(accounts::table.find(id)).set(accounts::status.eq(status)).execute(conn).expect("set status");
+    diesel::update(accounts::table.find(id))
+        .set(accounts::status.eq(status))
+        .execute(conn)
+        .expect("set status");
 }

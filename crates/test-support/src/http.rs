@@ -35,12 +35,18 @@ impl Resp {
 
     /// A header as a string.
     pub fn header(&self, name: &str) -> Option<String> {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).map(str::to_owned)
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
     }
 
     /// The ids in `results` of a list envelope.
     pub fn result_ids(&self) -> Vec<i64> {
-        self.json()["results"].as_array().map(|a| a.iter().filter_map(|r| r["id"].as_i64()).collect()).unwrap_or_default()
+        self.json()["results"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|r| r["id"].as_i64()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -52,24 +58,37 @@ pub struct Req {
 impl Req {
     /// A request with method and path.
     pub fn new(method: Method, path: &str) -> Self {
-        Self { inner: TestRequest::default().method(method).uri(path).peer_addr("127.0.0.1:40000".parse().unwrap()) }
+        Self {
+            inner: TestRequest::default()
+                .method(method)
+                .uri(path)
+                .peer_addr("127.0.0.1:40000".parse().unwrap()),
+        }
     }
 
     /// Adds `Authorization: Bearer <token>`.
     pub fn bearer(mut self, token: &str) -> Self {
-        self.inner = self.inner.insert_header(("Authorization", format!("Bearer {token}")));
+        self.inner = self
+            .inner
+            .insert_header(("Authorization", format!("Bearer {token}")));
         self
     }
 
     /// Sets a JSON body.
     pub fn json(mut self, body: &Value) -> Self {
-        self.inner = self.inner.insert_header(("Content-Type", "application/json")).set_payload(body.to_string());
+        self.inner = self
+            .inner
+            .insert_header(("Content-Type", "application/json"))
+            .set_payload(body.to_string());
         self
     }
 
     /// Sets a raw body with a content type.
     pub fn raw(mut self, content_type: &str, body: impl Into<Vec<u8>>) -> Self {
-        self.inner = self.inner.insert_header(("Content-Type", content_type.to_owned())).set_payload(body.into());
+        self.inner = self
+            .inner
+            .insert_header(("Content-Type", content_type.to_owned()))
+            .set_payload(body.into());
         self
     }
 
@@ -95,7 +114,11 @@ impl Req {
         let status = resp.status();
         let headers = resp.headers().clone();
         let body = read_body(resp).await.to_vec();
-        Resp { status, headers, body }
+        Resp {
+            status,
+            headers,
+            body,
+        }
     }
 }
 

@@ -10,6 +10,7 @@
 
 pub mod fixtures;
 pub mod http;
+pub mod schema_check;
 
 pub use fixtures::TenantFixture;
 
@@ -26,14 +27,22 @@ use std::time::Duration;
 pub fn server_url() -> String {
     static URL: OnceLock<String> = OnceLock::new();
     URL.get_or_init(|| {
-        if let Ok(u) = std::env::var("IGNY8_DATABASE_URL") {
-            if !u.trim().is_empty() {
-                return u;
-            }
+        if let Ok(u) = std::env::var("IGNY8_DATABASE_URL")
+            && !u.trim().is_empty()
+        {
+            return u;
         }
         let script = workspace_root().join("scripts/db.sh");
-        let out = std::process::Command::new("bash").arg(&script).arg("url").output().expect("run scripts/db.sh");
-        assert!(out.status.success(), "scripts/db.sh url failed: {}", String::from_utf8_lossy(&out.stderr));
+        let out = std::process::Command::new("bash")
+            .arg(&script)
+            .arg("url")
+            .output()
+            .expect("run scripts/db.sh");
+        assert!(
+            out.status.success(),
+            "scripts/db.sh url failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap().trim().to_owned()
     })
     .clone()
@@ -41,7 +50,10 @@ pub fn server_url() -> String {
 
 /// The workspace root directory.
 pub fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
 }
 
 /// Replaces the database name of a URL (the path component).
@@ -51,7 +63,10 @@ pub fn url_with_db(url: &str, db: &str) -> String {
         None => (url, None),
     };
     let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let path_start = base[scheme_end..].find('/').map(|i| i + scheme_end).unwrap_or(base.len());
+    let path_start = base[scheme_end..]
+        .find('/')
+        .map(|i| i + scheme_end)
+        .unwrap_or(base.len());
     let mut out = format!("{}/{}", &base[..path_start], db);
     if let Some(q) = query {
         out.push('?');
@@ -71,7 +86,12 @@ fn template_name() -> String {
     }
     files.sort();
     for f in files {
-        h.update(f.strip_prefix(&root).unwrap_or(&f).to_string_lossy().as_bytes());
+        h.update(
+            f.strip_prefix(&root)
+                .unwrap_or(&f)
+                .to_string_lossy()
+                .as_bytes(),
+        );
         h.update(std::fs::read(&f).unwrap_or_default());
     }
     format!("igny8_tmpl_{}", &hex::encode(h.finalize())[..16])
@@ -98,29 +118,45 @@ fn ensure_template() -> String {
         .get_or_init(|| {
             let name = template_name();
             let admin_url = url_with_db(&server_url(), "postgres");
-            let mut admin = PgConnection::establish(&admin_url).expect("connect to the postgres database");
+            let mut admin =
+                PgConnection::establish(&admin_url).expect("connect to the postgres database");
             // Serialize template creation across parallel test binaries.
-            diesel::sql_query("SELECT pg_advisory_lock(774411)").execute(&mut admin).unwrap();
-            let exists: i64 = diesel::sql_query(format!("SELECT 1 AS one FROM pg_database WHERE datname = '{name}'"))
-                .load::<One>(&mut admin)
-                .unwrap()
-                .len() as i64;
+            diesel::sql_query("SELECT pg_advisory_lock(774411)")
+                .execute(&mut admin)
+                .unwrap();
+            let exists: i64 = diesel::sql_query(format!(
+                "SELECT 1 AS one FROM pg_database WHERE datname = '{name}'"
+            ))
+            .load::<One>(&mut admin)
+            .unwrap()
+            .len() as i64;
             if exists == 0 {
                 let building = format!("{name}_building");
-                diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)")).execute(&mut admin).unwrap();
-                diesel::sql_query(format!("CREATE DATABASE {building}")).execute(&mut admin).unwrap();
+                diesel::sql_query(format!("DROP DATABASE IF EXISTS {building} WITH (FORCE)"))
+                    .execute(&mut admin)
+                    .unwrap();
+                diesel::sql_query(format!("CREATE DATABASE {building}"))
+                    .execute(&mut admin)
+                    .unwrap();
                 {
-                    let mut c = PgConnection::establish(&url_with_db(&server_url(), &building)).unwrap();
+                    let mut c =
+                        PgConnection::establish(&url_with_db(&server_url(), &building)).unwrap();
                     db::run_migrations(&mut c).expect("migrate template");
                     tenancy::seed::seed_reference_data(&mut c).expect("seed template");
                     for f in extra_seeds() {
                         f(&mut c);
                     }
                 }
-                diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}")).execute(&mut admin).unwrap();
-                diesel::sql_query(format!("ALTER DATABASE {name} WITH IS_TEMPLATE true")).execute(&mut admin).unwrap();
+                diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
+                    .execute(&mut admin)
+                    .unwrap();
+                diesel::sql_query(format!("ALTER DATABASE {name} WITH IS_TEMPLATE true"))
+                    .execute(&mut admin)
+                    .unwrap();
             }
-            diesel::sql_query("SELECT pg_advisory_unlock(774411)").execute(&mut admin).unwrap();
+            diesel::sql_query("SELECT pg_advisory_unlock(774411)")
+                .execute(&mut admin)
+                .unwrap();
             name
         })
         .clone()
@@ -151,10 +187,15 @@ impl TestDb {
         let template = ensure_template();
         let name = format!("t_{}", uuid::Uuid::new_v4().simple());
         let admin_url = url_with_db(&server_url(), "postgres");
-        let mut admin = PgConnection::establish(&admin_url).expect("connect to the postgres database");
+        let mut admin =
+            PgConnection::establish(&admin_url).expect("connect to the postgres database");
         let mut tries = 0;
         loop {
-            match diesel::sql_query(format!("CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY")).execute(&mut admin) {
+            match diesel::sql_query(format!(
+                "CREATE DATABASE {name} TEMPLATE {template} STRATEGY FILE_COPY"
+            ))
+            .execute(&mut admin)
+            {
                 Ok(_) => break,
                 // Another session may be copying the same template at this instant.
                 Err(e) if tries < 50 && e.to_string().contains("being accessed by other users") => {
@@ -165,7 +206,14 @@ impl TestDb {
             }
         }
         let url = url_with_db(&server_url(), &name);
-        let pool = build_pool(&url, &PoolOptions { max_size: 8, connection_timeout: Duration::from_secs(10) }).expect("pool");
+        let pool = build_pool(
+            &url,
+            &PoolOptions {
+                max_size: 8,
+                connection_timeout: Duration::from_secs(10),
+            },
+        )
+        .expect("pool");
         Self { name, url, pool }
     }
 
@@ -195,7 +243,11 @@ impl Drop for TestDb {
     fn drop(&mut self) {
         let admin_url = url_with_db(&server_url(), "postgres");
         if let Ok(mut admin) = PgConnection::establish(&admin_url) {
-            let _ = diesel::sql_query(format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.name)).execute(&mut admin);
+            let _ = diesel::sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut admin);
         }
     }
 }
@@ -206,18 +258,33 @@ mod tests {
 
     #[test]
     fn url_rewrite() {
-        assert_eq!(url_with_db("postgres://u@h:5/igny8", "x"), "postgres://u@h:5/x");
+        assert_eq!(
+            url_with_db("postgres://u@h:5/igny8", "x"),
+            "postgres://u@h:5/x"
+        );
         assert_eq!(url_with_db("postgres://u@h:5", "x"), "postgres://u@h:5/x");
-        assert_eq!(url_with_db("postgres://u@h/igny8?sslmode=disable", "x"), "postgres://u@h/x?sslmode=disable");
+        assert_eq!(
+            url_with_db("postgres://u@h/igny8?sslmode=disable", "x"),
+            "postgres://u@h/x?sslmode=disable"
+        );
     }
 
     #[test]
     fn databases_are_isolated() {
         let a = TestDb::new();
         let b = TestDb::new();
-        diesel::sql_query("CREATE TABLE only_in_a (x int)").execute(&mut a.conn()).unwrap();
-        assert!(diesel::sql_query("SELECT * FROM only_in_a").execute(&mut b.conn()).is_err());
-        let plans: i64 = db::schema::plans::table.count().get_result(&mut b.conn()).unwrap();
+        diesel::sql_query("CREATE TABLE only_in_a (x int)")
+            .execute(&mut a.conn())
+            .unwrap();
+        assert!(
+            diesel::sql_query("SELECT * FROM only_in_a")
+                .execute(&mut b.conn())
+                .is_err()
+        );
+        let plans: i64 = db::schema::plans::table
+            .count()
+            .get_result(&mut b.conn())
+            .unwrap();
         assert_eq!(plans, 4, "template carries the seeded plans");
     }
 }

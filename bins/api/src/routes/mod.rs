@@ -1,6 +1,8 @@
 //! Route registration. Every handler is registered through `utoipa_actix_web`, so the OpenAPI
 //! document is generated from the same registrations that serve requests.
 
+pub mod ai_tasks;
+pub mod notifications;
 pub mod system;
 pub mod tenancy;
 
@@ -11,5 +13,16 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     // No bare "/api" scope: actix scopes match by prefix and would swallow /api/v1 and /api/docs.
     cfg.service(system::ping)
-        .service(scope::scope("/api/v1/auth").configure(tenancy::configure));
+        .service(scope::scope("/api/v1/auth").configure(tenancy::configure))
+        .service(
+            scope::scope("/api/v1/notifications")
+                .service(notifications::list)
+                .service(notifications::read_all)
+                .service(notifications::read),
+        )
+        .service(
+            scope::scope("/api/v1/system")
+                .service(ai_tasks::get_ai_task)
+                .service(ai_tasks::jobs),
+        );
 }

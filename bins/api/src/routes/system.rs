@@ -24,9 +24,15 @@ pub struct Ping {
 #[get("/api/ping/")]
 pub async fn ping(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     db(&state, |c, _| {
-        diesel::sql_query("SELECT 1").execute(c).map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
+        diesel::sql_query("SELECT 1")
+            .execute(c)
+            .map_err(|e| crate::error::ApiError::Unavailable(e.to_string()))?;
         Ok(())
     })
     .await?;
-    Ok(envelope::ok(Ping { status: "ok", database: "ok", version: env!("CARGO_PKG_VERSION") }))
+    Ok(envelope::ok(Ping {
+        status: "ok",
+        database: "ok",
+        version: env!("CARGO_PKG_VERSION"),
+    }))
 }

@@ -4,6 +4,7 @@
 use actix_web::dev::{Service, ServiceResponse};
 use api::state::AppState;
 use kernel::Clock;
+#[allow(unused_imports)]
 pub use test_support::http::{Resp, delete, get, patch, post, put};
 pub use test_support::{TenantFixture, TestDb};
 
@@ -17,7 +18,11 @@ pub struct Ctx {
 
 /// The app state on a test database.
 pub fn state(db: &TestDb) -> AppState {
-    AppState { pool: db.pool(), auth: test_support::fixtures::auth_config(), clock: Clock::system() }
+    AppState {
+        pool: db.pool(),
+        auth: test_support::fixtures::auth_config(),
+        clock: Clock::system(),
+    }
 }
 
 /// A fresh database with tenants A and B (growth plan, one site with two sectors each).
@@ -34,6 +39,10 @@ pub fn ctx() -> Ctx {
 /// The real application service.
 pub async fn app(
     state: &AppState,
-) -> impl Service<actix_http::Request, Response = ServiceResponse<impl actix_web::body::MessageBody>, Error = actix_web::Error> {
+) -> impl Service<
+    actix_http::Request,
+    Response = ServiceResponse<impl actix_web::body::MessageBody>,
+    Error = actix_web::Error,
+> {
     actix_web::test::init_service(api::build_app(state.clone())).await
 }

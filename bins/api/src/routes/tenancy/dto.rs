@@ -249,7 +249,15 @@ impl IndustryDto {
             slug: i.slug,
             name: i.name,
             description: i.description,
-            sectors: s.into_iter().map(|s| IndustrySectorDto { id: s.id, slug: s.slug, name: s.name, description: s.description }).collect(),
+            sectors: s
+                .into_iter()
+                .map(|s| IndustrySectorDto {
+                    id: s.id,
+                    slug: s.slug,
+                    name: s.name,
+                    description: s.description,
+                })
+                .collect(),
         }
     }
 }
@@ -266,7 +274,13 @@ pub struct SiteAccessDto {
 
 impl From<SiteAccess> for SiteAccessDto {
     fn from(a: SiteAccess) -> Self {
-        Self { id: a.id, user_id: a.user_id, site_id: a.site_id, granted_by: a.granted_by, created_at: a.created_at }
+        Self {
+            id: a.id,
+            user_id: a.user_id,
+            site_id: a.site_id,
+            granted_by: a.granted_by,
+            created_at: a.created_at,
+        }
     }
 }
 
@@ -280,7 +294,10 @@ pub struct FilterOption {
 impl FilterOption {
     /// The leading "All" option.
     pub fn all() -> Self {
-        Self { value: String::new(), label: "All".into() }
+        Self {
+            value: String::new(),
+            label: "All".into(),
+        }
     }
 }
 

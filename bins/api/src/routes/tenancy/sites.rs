@@ -26,92 +26,185 @@ pub struct SiteQuery {
 
 impl SiteQuery {
     fn filter(self) -> SiteFilter {
-        SiteFilter { is_active: self.is_active, industry_id: self.industry_id.map(IndustryId), search: self.search }
+        SiteFilter {
+            is_active: self.is_active,
+            industry_id: self.industry_id.map(IndustryId),
+            search: self.search,
+        }
     }
 }
 
 /// Lists the sites the caller may see. Ordering: `name`, `created_at`.
 #[utoipa::path(tag = "sites", security(("bearer" = [])), params(SiteQuery), responses((status = 200, body = [SiteDto])))]
 #[get("/sites/")]
-pub async fn list_sites(req: HttpRequest, state: web::Data<AppState>, auth: Auth, lp: ListParams, q: ApiQuery<SiteQuery>) -> ApiResult<HttpResponse> {
-    let order = lp.order(SITE_ORDERING, Order { field: SiteOrder::CreatedAt, descending: false })?;
+pub async fn list_sites(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: Auth,
+    lp: ListParams,
+    q: ApiQuery<SiteQuery>,
+) -> ApiResult<HttpResponse> {
+    let order = lp.order(
+        SITE_ORDERING,
+        Order {
+            field: SiteOrder::CreatedAt,
+            descending: false,
+        },
+    )?;
     let page = lp.page();
     let scope = auth.scope;
     let f = q.0.filter();
-    let p = db(&state, move |c, _| Ok(tenancy::sites::list_sites(c, &scope, &f, order, page)?)).await?;
+    let p = db(&state, move |c, _| {
+        Ok(tenancy::sites::list_sites(c, &scope, &f, order, page)?)
+    })
+    .await?;
     Ok(envelope::list(&req, p.map(SiteDto::from)))
 }
 
 /// Distinct `is_active` and `industry_id` values among visible sites matching the other filters.
 #[utoipa::path(tag = "sites", security(("bearer" = [])), params(SiteQuery), responses((status = 200)))]
 #[get("/sites/filter_options/")]
-pub async fn site_filter_options(state: web::Data<AppState>, auth: Auth, q: ApiQuery<SiteQuery>) -> ApiResult<HttpResponse> {
+pub async fn site_filter_options(
+    state: web::Data<AppState>,
+    auth: Auth,
+    q: ApiQuery<SiteQuery>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let f = q.0.filter();
-    let (active, inds) = db(&state, move |c, _| Ok(tenancy::sites::site_filter_options(c, &scope, &f)?)).await?;
+    let (active, inds) = db(&state, move |c, _| {
+        Ok(tenancy::sites::site_filter_options(c, &scope, &f)?)
+    })
+    .await?;
     let mut out: BTreeMap<&str, Vec<FilterOption>> = BTreeMap::new();
     out.insert("is_active", bool_options(active));
     out.insert(
         "industry_id",
-        std::iter::once(FilterOption::all()).chain(inds.into_iter().map(|(id, name)| FilterOption { value: id.to_string(), label: name })).collect(),
+        std::iter::once(FilterOption::all())
+            .chain(inds.into_iter().map(|(id, name)| FilterOption {
+                value: id.to_string(),
+                label: name,
+            }))
+            .collect(),
     );
     Ok(envelope::ok(out))
 }
 
 fn site_input(b: SiteBody) -> SiteInput {
-    SiteInput { name: b.name, domain: b.domain, industry_id: b.industry_id, is_active: b.is_active }
+    SiteInput {
+        name: b.name,
+        domain: b.domain,
+        industry_id: b.industry_id,
+        is_active: b.is_active,
+    }
 }
 
 /// Creates a site (admin+; plan `max_sites` enforced).
 #[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SiteBody, responses(
     (status = 201, body = SiteDto), (status = 403, description = "permission_denied / plan_limit_reached")))]
 #[post("/sites/")]
-pub async fn create_site(state: web::Data<AppState>, auth: Auth, body: ApiJson<SiteBody>) -> ApiResult<HttpResponse> {
+pub async fn create_site(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiJson<SiteBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let input = site_input(body.0);
-    let s = db(&state, move |c, st| Ok(tenancy::sites::create_site(c, &scope, &input, st.clock.now())?)).await?;
+    let s = db(&state, move |c, st| {
+        Ok(tenancy::sites::create_site(
+            c,
+            &scope,
+            &input,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
     Ok(envelope::created(SiteDto::from(s)))
 }
 
 /// One site.
 #[utoipa::path(tag = "sites", security(("bearer" = [])), responses((status = 200, body = SiteDto), (status = 404)))]
 #[get("/sites/{id}/")]
-pub async fn get_site(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn get_site(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
-    let s = db(&state, move |c, _| Ok(tenancy::sites::get_site(c, &scope, id)?)).await?;
+    let s = db(&state, move |c, _| {
+        Ok(tenancy::sites::get_site(c, &scope, id)?)
+    })
+    .await?;
     Ok(envelope::ok(SiteDto::from(s)))
 }
 
 /// Updates a site (admin+).
 #[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SiteBody, responses((status = 200, body = SiteDto), (status = 404)))]
 #[patch("/sites/{id}/")]
-pub async fn update_site(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>, body: ApiJson<SiteBody>) -> ApiResult<HttpResponse> {
+pub async fn update_site(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<SiteBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
     let input = site_input(body.0);
-    let s = db(&state, move |c, st| Ok(tenancy::sites::update_site(c, &scope, id, &input, st.clock.now())?)).await?;
+    let s = db(&state, move |c, st| {
+        Ok(tenancy::sites::update_site(
+            c,
+            &scope,
+            id,
+            &input,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
     Ok(envelope::ok(SiteDto::from(s)))
 }
 
 /// Deletes a site and everything in it (admin+).
 #[utoipa::path(tag = "sites", security(("bearer" = [])), responses((status = 204), (status = 404)))]
 #[delete("/sites/{id}/")]
-pub async fn delete_site(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn delete_site(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
-    db(&state, move |c, _| Ok(tenancy::sites::delete_site(c, &scope, id)?)).await?;
+    db(&state, move |c, _| {
+        Ok(tenancy::sites::delete_site(c, &scope, id)?)
+    })
+    .await?;
     Ok(envelope::no_content())
 }
 
 /// Activates (default) or deactivates a site (admin+).
 #[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SetActiveBody, responses((status = 200, body = SiteDto)))]
 #[post("/sites/{id}/set_active/")]
-pub async fn set_active(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>, body: ApiJson<SetActiveBody>) -> ApiResult<HttpResponse> {
+pub async fn set_active(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<SetActiveBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
-    let input = SiteInput { is_active: Some(body.0.is_active.unwrap_or(true)), ..Default::default() };
-    let s = db(&state, move |c, st| Ok(tenancy::sites::update_site(c, &scope, id, &input, st.clock.now())?)).await?;
+    let input = SiteInput {
+        is_active: Some(body.0.is_active.unwrap_or(true)),
+        ..Default::default()
+    };
+    let s = db(&state, move |c, st| {
+        Ok(tenancy::sites::update_site(
+            c,
+            &scope,
+            id,
+            &input,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
     Ok(envelope::ok(SiteDto::from(s)))
 }
 
@@ -120,22 +213,48 @@ pub async fn set_active(state: web::Data<AppState>, auth: Auth, id: web::Path<i6
 #[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SelectSectorsBody, responses(
     (status = 200, body = [SectorDto]), (status = 400), (status = 403, description = "plan_limit_reached")))]
 #[post("/sites/{id}/select_sectors/")]
-pub async fn select_sectors(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>, body: ApiJson<SelectSectorsBody>) -> ApiResult<HttpResponse> {
+pub async fn select_sectors(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<SelectSectorsBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
     let b = body.0;
-    let s = db(&state, move |c, st| Ok(tenancy::sites::select_sectors(c, &scope, id, &b.industry_slug, &b.sector_slugs, st.clock.now())?)).await?;
-    Ok(envelope::ok(s.into_iter().map(SectorDto::from).collect::<Vec<_>>()))
+    let s = db(&state, move |c, st| {
+        Ok(tenancy::sites::select_sectors(
+            c,
+            &scope,
+            id,
+            &b.industry_slug,
+            &b.sector_slugs,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
+    Ok(envelope::ok(
+        s.into_iter().map(SectorDto::from).collect::<Vec<_>>(),
+    ))
 }
 
 /// The site's active sectors.
 #[utoipa::path(tag = "sites", security(("bearer" = [])), responses((status = 200, body = [SectorDto]), (status = 404)))]
 #[get("/sites/{id}/sectors/")]
-pub async fn site_sectors(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn site_sectors(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
-    let s = db(&state, move |c, _| Ok(tenancy::sites::site_sectors(c, &scope, id, Some(true))?)).await?;
-    Ok(envelope::ok(s.into_iter().map(SectorDto::from).collect::<Vec<_>>()))
+    let s = db(&state, move |c, _| {
+        Ok(tenancy::sites::site_sectors(c, &scope, id, Some(true))?)
+    })
+    .await?;
+    Ok(envelope::ok(
+        s.into_iter().map(SectorDto::from).collect::<Vec<_>>(),
+    ))
 }
 
 /// Sector list filters.
@@ -152,33 +271,68 @@ pub struct SectorQuery {
 /// Lists sectors of the sites the caller may see.
 #[utoipa::path(tag = "sites", security(("bearer" = [])), params(SectorQuery), responses((status = 200, body = [SectorDto])))]
 #[get("/sectors/")]
-pub async fn list_sectors(req: HttpRequest, state: web::Data<AppState>, auth: Auth, lp: ListParams, q: ApiQuery<SectorQuery>) -> ApiResult<HttpResponse> {
+pub async fn list_sectors(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: Auth,
+    lp: ListParams,
+    q: ApiQuery<SectorQuery>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let q = q.0;
-    let f = tenancy::sites::SectorFilter { site_id: q.site_id.map(SiteId), is_active: q.is_active, search: q.search };
+    let f = tenancy::sites::SectorFilter {
+        site_id: q.site_id.map(SiteId),
+        is_active: q.is_active,
+        search: q.search,
+    };
     let page = lp.page();
-    let p = db(&state, move |c, _| Ok(tenancy::sites::list_sectors(c, &scope, &f, page)?)).await?;
+    let p = db(&state, move |c, _| {
+        Ok(tenancy::sites::list_sectors(c, &scope, &f, page)?)
+    })
+    .await?;
     Ok(envelope::list(&req, p.map(SectorDto::from)))
 }
 
 /// One sector.
 #[utoipa::path(tag = "sites", security(("bearer" = [])), responses((status = 200, body = SectorDto), (status = 404)))]
 #[get("/sectors/{id}/")]
-pub async fn get_sector(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>) -> ApiResult<HttpResponse> {
+pub async fn get_sector(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SectorId(id.into_inner());
-    let s = db(&state, move |c, _| Ok(tenancy::sites::get_sector(c, &scope, id)?)).await?;
+    let s = db(&state, move |c, _| {
+        Ok(tenancy::sites::get_sector(c, &scope, id)?)
+    })
+    .await?;
     Ok(envelope::ok(SectorDto::from(s)))
 }
 
 /// Renames or (de)activates a sector (admin+).
 #[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SectorBody, responses((status = 200, body = SectorDto), (status = 404)))]
 #[patch("/sectors/{id}/")]
-pub async fn update_sector(state: web::Data<AppState>, auth: Auth, id: web::Path<i64>, body: ApiJson<SectorBody>) -> ApiResult<HttpResponse> {
+pub async fn update_sector(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<SectorBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SectorId(id.into_inner());
     let b = body.0;
-    let s = db(&state, move |c, st| Ok(tenancy::sites::update_sector(c, &scope, id, b.name.as_deref(), b.is_active, st.clock.now())?)).await?;
+    let s = db(&state, move |c, st| {
+        Ok(tenancy::sites::update_sector(
+            c,
+            &scope,
+            id,
+            b.name.as_deref(),
+            b.is_active,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
     Ok(envelope::ok(SectorDto::from(s)))
 }
 
@@ -187,7 +341,11 @@ pub async fn update_sector(state: web::Data<AppState>, auth: Auth, id: web::Path
 #[get("/industries/")]
 pub async fn industries(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let list = db(&state, |c, _| Ok(tenancy::reference::list_industries(c)?)).await?;
-    Ok(envelope::ok(list.into_iter().map(|(i, s)| IndustryDto::new(i, s)).collect::<Vec<_>>()))
+    Ok(envelope::ok(
+        list.into_iter()
+            .map(|(i, s)| IndustryDto::new(i, s))
+            .collect::<Vec<_>>(),
+    ))
 }
 
 /// Plans offered at sign-up (public).
@@ -195,5 +353,7 @@ pub async fn industries(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
 #[get("/plans/")]
 pub async fn plans(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     let list = db(&state, |c, _| Ok(tenancy::reference::list_plans(c)?)).await?;
-    Ok(envelope::ok(list.into_iter().map(PlanDto::from).collect::<Vec<_>>()))
+    Ok(envelope::ok(
+        list.into_iter().map(PlanDto::from).collect::<Vec<_>>(),
+    ))
 }

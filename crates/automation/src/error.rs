@@ -1,0 +1,24 @@
+//! Errors of the orchestration layer.
+
+/// Result alias.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What an orchestration call can fail with.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A tenancy failure (not found, permission, validation, database).
+    #[error(transparent)]
+    Tenancy(#[from] tenancy::Error),
+}
+
+impl From<diesel::result::Error> for Error {
+    fn from(e: diesel::result::Error) -> Self {
+        Error::Tenancy(e.into())
+    }
+}
+
+impl From<db::DbError> for Error {
+    fn from(e: db::DbError) -> Self {
+        Error::Tenancy(tenancy::Error::Db(e))
+    }
+}
