@@ -15,6 +15,7 @@ use utoipa::{Modify, OpenApi};
         (name = "sites", description = "Sites and sectors"),
         (name = "reference", description = "Industries and plans"),
         (name = "notifications", description = "Account notifications"),
+        (name = "planner", description = "Keywords, CSV import/export, keyword library, clusters and ideas"),
         (name = "system", description = "Health and operations"),
     )
 )]

@@ -60,6 +60,10 @@ fn migrate_and_seed(pool: &db::DbPool, seed: bool) -> Result<()> {
             plans = r.plans,
             "reference data loaded"
         );
+        let n = planning::seeds::load_seed_keywords(&mut conn)
+            .map_err(|e| anyhow::anyhow!("{e}"))
+            .context("seeding the keyword library failed")?;
+        tracing::info!(seed_keywords = n, "keyword library loaded");
     }
     Ok(())
 }
@@ -121,6 +125,7 @@ fn serve() -> Result<()> {
         pool,
         auth,
         clock: Clock::system(),
+        csv_max_bytes: cfg.csv_max_bytes,
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

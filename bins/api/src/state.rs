@@ -13,4 +13,6 @@ pub struct AppState {
     pub auth: AuthConfig,
     /// The clock (controllable in tests).
     pub clock: Clock,
+    /// Largest accepted CSV upload in bytes.
+    pub csv_max_bytes: usize,
 }

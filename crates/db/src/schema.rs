@@ -173,17 +173,6 @@ diesel::table! {
 }
 
 diesel::table! {
-    seed_keywords (id) {
-        id -> Int8,
-        industry_sector_id -> Int8,
-        keyword -> Text,
-        volume -> Int4,
-        difficulty -> Int2,
-        intent -> Text,
-        country -> Text,
-        is_active -> Bool,
-        created_at -> Timestamptz,
-        updated_at -> Timestamptz,
     notifications (id) {
         id -> Int8,
         account_id -> Int8,
@@ -195,6 +184,40 @@ diesel::table! {
         dedupe_key -> Nullable<Text>,
         read_at -> Nullable<Timestamptz>,
         created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    ai_tasks (id) {
+        id -> Int8,
+        account_id -> Int8,
+        function -> Text,
+        status -> Text,
+        phase -> Text,
+        progress -> Int4,
+        input -> Jsonb,
+        result -> Nullable<Jsonb>,
+        error -> Nullable<Text>,
+        attempts -> Int4,
+        created_by -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        started_at -> Nullable<Timestamptz>,
+        finished_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    seed_keywords (id) {
+        id -> Int8,
+        industry_sector_id -> Int8,
+        keyword -> Text,
+        volume -> Int4,
+        difficulty -> Int2,
+        intent -> Text,
+        country -> Text,
+        is_active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
     }
 }
 
@@ -261,21 +284,6 @@ diesel::table! {
         idea_id -> Int8,
         keyword_id -> Int8,
         position -> Int4,
-    ai_tasks (id) {
-        id -> Int8,
-        account_id -> Int8,
-        function -> Text,
-        status -> Text,
-        phase -> Text,
-        progress -> Int4,
-        input -> Jsonb,
-        result -> Nullable<Jsonb>,
-        error -> Nullable<Text>,
-        attempts -> Int4,
-        created_by -> Nullable<Int8>,
-        created_at -> Timestamptz,
-        started_at -> Nullable<Timestamptz>,
-        finished_at -> Nullable<Timestamptz>,
     }
 }
 

@@ -164,7 +164,11 @@ fn ensure_template() -> String {
 
 /// Seed steps of domain crates, applied to the template after tenancy's reference data.
 fn extra_seeds() -> Vec<SeedFn> {
-    vec![]
+    vec![seed_keyword_library]
+}
+
+fn seed_keyword_library(conn: &mut PgConnection) {
+    planning::seeds::load_seed_keywords(conn).expect("seed keyword library");
 }
 
 #[derive(QueryableByName)]

@@ -16,6 +16,7 @@ pub const GLOBAL_TABLES: &[&str] = &[
     "industry_sectors",
     "plans",
     "rate_limit_hits",
+    "seed_keywords",
 ];
 
 #[derive(QueryableByName)]

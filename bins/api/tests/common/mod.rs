@@ -22,6 +22,7 @@ pub fn state(db: &TestDb) -> AppState {
         pool: db.pool(),
         auth: test_support::fixtures::auth_config(),
         clock: Clock::system(),
+        csv_max_bytes: api::config::DEFAULT_CSV_MAX_BYTES,
     }
 }
 
