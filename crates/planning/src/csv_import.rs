@@ -570,10 +570,10 @@ pub fn parse_row(cells: &[&str], cols: &Columns) -> std::result::Result<ParsedRo
     let cell = |i: Option<usize>| i.and_then(|i| cells.get(i)).copied().unwrap_or("");
     let mut raw_kw = cell(Some(cols.keyword)).trim();
     // Undo the spreadsheet-formula guard of our own export (`'=foo` → `=foo`).
-    if let Some(rest) = raw_kw.strip_prefix('\'') {
-        if rest.starts_with(['=', '+', '-', '@']) {
-            raw_kw = rest;
-        }
+    if let Some(rest) = raw_kw.strip_prefix('\'')
+        && rest.starts_with(['=', '+', '-', '@'])
+    {
+        raw_kw = rest;
     }
     let keyword = normalize_keyword(raw_kw);
     if let Some(p) = keyword_problem(&keyword) {

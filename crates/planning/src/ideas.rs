@@ -179,9 +179,9 @@ pub fn get_idea(conn: &mut PgConnection, scope: &Scope, id: IdeaId) -> Result<Id
         .filter(content_ideas::id.eq(id))
         .select(IdeaRow::as_select())
         .first(conn)?;
-    Ok(hydrate(conn, scope, vec![row])?
+    hydrate(conn, scope, vec![row])?
         .pop()
-        .ok_or(Error::NotFound)?)
+        .ok_or(Error::NotFound)
 }
 
 /// Distinct values of the filterable idea fields among ideas matching the other filters.

@@ -451,10 +451,10 @@ fn check_metrics(
             "Ensure this value is greater than or equal to 0.",
         );
     }
-    if let Some(c) = country {
-        if normalize_country(c).is_none() {
-            e.add("country", "Use a two-letter ISO 3166 country code.");
-        }
+    if let Some(c) = country
+        && normalize_country(c).is_none()
+    {
+        e.add("country", "Use a two-letter ISO 3166 country code.");
     }
 }
 
