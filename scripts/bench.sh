@@ -9,7 +9,7 @@
 # 1M realistic rows are larger than the 20 MiB default upload limit, so the API is started with
 # IGNY8_CSV_MAX_BYTES raised; the bench account's plan limit is raised directly in SQL.
 #
-#   BENCH_ROWS=1000000 scripts/bench.sh
+#   BENCH_ROWS=1000000 scripts/bench.sh      (BENCH_API_BIN=path skips the release build)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,15 +23,20 @@ cleanup() {
 }
 trap cleanup EXIT
 
+export PGOPTIONS="-c client_min_messages=warning"
 BASE_URL="$(scripts/db.sh url)"
 ADMIN_URL="${BASE_URL%/*}/postgres"
 BENCH_DB="igny8_bench"
 BENCH_URL="${BASE_URL%/*}/$BENCH_DB"
 psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
 
-echo "== building the api (release)"
-cargo build --release -p api --quiet
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/api"
+if [ -n "${BENCH_API_BIN:-}" ]; then
+    BIN="$BENCH_API_BIN" # a prebuilt binary (for trying the script; numbers need release)
+else
+    echo "== building the api (release)"
+    cargo build --release -p api --quiet
+    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/api"
+fi
 
 echo "== generating $ROWS keyword rows"
 python3 - "$ROWS" "$WORK/keywords.csv" <<'PY'
