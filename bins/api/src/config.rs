@@ -3,6 +3,9 @@
 use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 
+/// Default CSV upload limit: 20 MiB.
+pub const DEFAULT_CSV_MAX_BYTES: usize = 20 * 1024 * 1024;
+
 /// Everything the API process needs from its environment.
 #[derive(Clone)]
 pub struct Config {
@@ -28,6 +31,8 @@ pub struct Config {
     pub production: bool,
     /// Where image files are kept (`IGNY8_MEDIA_DIR`, default `<data dir>/media`).
     pub media_dir: PathBuf,
+    /// Largest accepted CSV upload in bytes (`IGNY8_CSV_MAX_BYTES`, default 20 MiB).
+    pub csv_max_bytes: usize,
 }
 
 impl std::fmt::Debug for Config {
@@ -109,6 +114,12 @@ impl Config {
             Some(v) => v.parse().context("IGNY8_DB_POOL_SIZE must be a number")?,
             None => 8,
         };
+        let csv_max_bytes = match var("IGNY8_CSV_MAX_BYTES") {
+            Some(v) => v
+                .parse()
+                .context("IGNY8_CSV_MAX_BYTES must be a number of bytes")?,
+            None => DEFAULT_CSV_MAX_BYTES,
+        };
         Ok(Self {
             database_url,
             bind: var("IGNY8_BIND").unwrap_or_else(|| "127.0.0.1:8000".into()),
@@ -123,6 +134,7 @@ impl Config {
                 .unwrap_or_else(|| data_dir.join("media")),
             data_dir,
             production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
+            csv_max_bytes,
         })
     }
 }

@@ -21,6 +21,7 @@ use utoipa::{Modify, OpenApi};
         (name = "content", description = "Content items, sanitized HTML, editorial status"),
         (name = "taxonomies", description = "Categories and tags per site"),
         (name = "images", description = "Content images, uploads and files"),
+        (name = "planner", description = "Keywords, CSV import/export, keyword library, clusters and ideas"),
         (name = "system", description = "Health and operations"),
     )
 )]

@@ -14,6 +14,9 @@ pub enum ApiError {
     /// A tenancy error.
     #[error(transparent)]
     Tenancy(#[from] tenancy::Error),
+    /// A planner error.
+    #[error(transparent)]
+    Planning(#[from] planning::Error),
     /// An orchestration error.
     #[error(transparent)]
     Automation(#[from] automation::Error),
@@ -305,10 +308,51 @@ fn content_parts(e: &content::Error) -> Parts {
     }
 }
 
+fn planning_parts(e: &planning::Error) -> Parts {
+    use planning::Error as E;
+    match e {
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+        E::Validation(f) => Parts::new(
+            StatusCode::BAD_REQUEST,
+            "validation_failed",
+            "Validation failed.",
+        )
+        .with_errors(f),
+        E::InvalidCsv(m) => Parts::new(
+            StatusCode::BAD_REQUEST,
+            "invalid_csv",
+            format!("The file is not a CSV we can import: {m}"),
+        ),
+        E::PayloadTooLarge { limit } => Parts::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "payload_too_large",
+            format!("The file is larger than {} KiB.", limit / 1024),
+        ),
+        E::PlanLimitReached { limit } => Parts::new(
+            StatusCode::FORBIDDEN,
+            "plan_limit_reached",
+            format!("Your plan allows at most {limit} keywords. Upgrade the plan to add more."),
+        ),
+        E::AlreadyExists { field } => Parts::new(
+            StatusCode::CONFLICT,
+            "already_exists",
+            format!("A record with this {field} already exists in this site and sector."),
+        )
+        .with_errors(&FieldErrors::single(
+            *field,
+            format!("A record with this {field} already exists in this site and sector."),
+        )),
+        E::Output(_) => internal(),
+        E::Tenancy(t) => tenancy_parts(t),
+        E::Db(d) => db_parts(d),
+    }
+}
+
 impl ApiError {
     fn parts(&self) -> Parts {
         match self {
             ApiError::Tenancy(e) => tenancy_parts(e),
+            ApiError::Planning(e) => planning_parts(e),
             ApiError::Billing(e) => billing_parts(e),
             ApiError::Content(e) => content_parts(e),
             ApiError::InvalidJson(m) => Parts::new(

@@ -69,6 +69,9 @@ fn migrate_and_seed(pool: &db::DbPool, seed: bool) -> Result<()> {
             models = b.models,
             "billing data loaded"
         );
+        let n = planning::seeds::load_seed_keywords(&mut conn)
+            .context("seeding the keyword library failed")?;
+        tracing::info!(seed_keywords = n, "keyword library loaded");
     }
     Ok(())
 }
@@ -131,6 +134,7 @@ fn serve() -> Result<()> {
         auth,
         clock: Clock::system(),
         media: std::sync::Arc::new(content::storage::LocalMediaStore::new(&cfg.media_dir)),
+        csv_max_bytes: cfg.csv_max_bytes,
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

@@ -17,4 +17,6 @@ pub struct AppState {
     pub clock: Clock,
     /// Where image files are kept (`IGNY8_MEDIA_DIR`).
     pub media: Arc<dyn MediaStore>,
+    /// Largest accepted CSV upload in bytes.
+    pub csv_max_bytes: usize,
 }

@@ -463,6 +463,87 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    seed_keywords (id) {
+        id -> Int8,
+        industry_sector_id -> Int8,
+        keyword -> Text,
+        volume -> Int4,
+        difficulty -> Int2,
+        intent -> Text,
+        country -> Text,
+        is_active -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    clusters (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        sector_id -> Int8,
+        name -> Text,
+        description -> Text,
+        status -> Text,
+        disabled -> Bool,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    keywords (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        sector_id -> Int8,
+        keyword -> Text,
+        volume -> Int4,
+        difficulty -> Nullable<Int2>,
+        intent -> Nullable<Text>,
+        cpc_cents -> Nullable<Int4>,
+        country -> Nullable<Text>,
+        status -> Text,
+        disabled -> Bool,
+        cluster_id -> Nullable<Int8>,
+        seed_keyword_id -> Nullable<Int8>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    content_ideas (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        sector_id -> Int8,
+        cluster_id -> Nullable<Int8>,
+        idea_title -> Text,
+        description -> Text,
+        outline -> Jsonb,
+        content_type -> Text,
+        content_structure -> Text,
+        estimated_word_count -> Int4,
+        status -> Text,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    idea_keywords (account_id, idea_id, keyword_id) {
+        account_id -> Int8,
+        site_id -> Int8,
+        sector_id -> Int8,
+        idea_id -> Int8,
+        keyword_id -> Int8,
+        position -> Int4,
+    }
+}
+
 diesel::joinable!(industry_sectors -> industries (industry_id));
 diesel::joinable!(accounts -> plans (plan_id));
 diesel::joinable!(users -> accounts (account_id));
@@ -485,7 +566,19 @@ diesel::joinable!(content_taxonomies -> content (content_id));
 diesel::joinable!(content_taxonomies -> taxonomies (taxonomy_id));
 diesel::joinable!(images -> content (content_id));
 
+diesel::joinable!(seed_keywords -> industry_sectors (industry_sector_id));
+diesel::joinable!(keywords -> seed_keywords (seed_keyword_id));
+diesel::joinable!(keywords -> clusters (cluster_id));
+diesel::joinable!(content_ideas -> clusters (cluster_id));
+diesel::joinable!(idea_keywords -> content_ideas (idea_id));
+diesel::joinable!(idea_keywords -> keywords (keyword_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
+    seed_keywords,
+    clusters,
+    keywords,
+    content_ideas,
+    idea_keywords,
     tasks,
     content,
     taxonomies,

@@ -164,11 +164,15 @@ fn ensure_template() -> String {
 
 /// Seed steps of domain crates, applied to the template after tenancy's reference data.
 fn extra_seeds() -> Vec<SeedFn> {
-    vec![seed_billing]
+    vec![seed_billing, seed_keyword_library]
 }
 
 fn seed_billing(conn: &mut PgConnection) {
     billing::seed::seed_billing_data(conn).expect("seed billing data");
+}
+
+fn seed_keyword_library(conn: &mut PgConnection) {
+    planning::seeds::load_seed_keywords(conn).expect("seed keyword library");
 }
 
 #[derive(QueryableByName)]

@@ -20,6 +20,7 @@ pub const GLOBAL_TABLES: &[&str] = &[
     "credit_operation_costs",
     "credit_model_rates",
     "credit_packages",
+    "seed_keywords",
 ];
 
 #[derive(QueryableByName)]

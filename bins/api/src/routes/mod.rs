@@ -5,6 +5,7 @@ pub mod ai_tasks;
 pub mod billing;
 pub mod content;
 pub mod notifications;
+pub mod planning;
 pub mod system;
 pub mod tenancy;
 
@@ -16,6 +17,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
     // No bare "/api" scope: actix scopes match by prefix and would swallow /api/v1 and /api/docs.
     cfg.service(system::ping)
         .service(scope::scope("/api/v1/auth").configure(tenancy::configure))
+        .service(scope::scope("/api/v1/planner").configure(planning::configure))
+        .service(scope::scope("/api/v1/keywords-library").configure(planning::configure_library))
         .service(
             scope::scope("/api/v1/notifications")
                 .service(notifications::list)

@@ -55,6 +55,7 @@ pub fn state(db: &TestDb) -> TestState {
             auth: test_support::fixtures::auth_config(),
             clock: Clock::system(),
             media: Arc::new(LocalMediaStore::new(media_dir.path().join("media"))),
+            csv_max_bytes: api::config::DEFAULT_CSV_MAX_BYTES,
         },
         media_dir,
     }
