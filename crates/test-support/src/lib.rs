@@ -6,10 +6,12 @@
 //! - [`TenantFixture`]: a registered account with its owner, a site and sectors; call it twice for
 //!   the ready-made second tenant.
 //! - [`http`]: a small client that drives a real actix `App` in-process.
+//! - [`openai_server`]: a scripted OpenAI-compatible HTTP server for AI provider tests.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod fixtures;
 pub mod http;
+pub mod openai_server;
 pub mod schema_check;
 
 pub use fixtures::TenantFixture;
