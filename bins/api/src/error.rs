@@ -211,6 +211,8 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
 fn automation_parts(e: &automation::Error) -> Parts {
     match e {
         automation::Error::Tenancy(t) => tenancy_parts(t),
+        automation::Error::Planning(p) => planning_parts(p),
+        automation::Error::Content(c) => content_parts(c),
     }
 }
 

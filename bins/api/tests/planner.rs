@@ -882,6 +882,7 @@ async fn openapi_lists_every_planner_route() {
         ("/api/v1/planner/ideas/{id}/", &["get", "patch", "delete"]),
         ("/api/v1/planner/ideas/filter_options/", &["get"]),
         ("/api/v1/planner/ideas/bulk_delete/", &["post"]),
+        ("/api/v1/planner/ideas/create_tasks/", &["post"]),
         ("/api/v1/keywords-library/", &["get"]),
         ("/api/v1/keywords-library/sector_stats/", &["get"]),
     ];
@@ -907,4 +908,154 @@ async fn openapi_lists_every_planner_route() {
             .status,
         StatusCode::OK
     );
+}
+
+#[actix_web::test]
+async fn ideas_become_writer_tasks_once() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let mut conn = c.db.conn();
+    let (_, viewer) = c.a.add_member(&mut conn, "vince", kernel::Role::Viewer);
+    drop(conn);
+    let k1 = post(KW)
+        .bearer(&c.a.access)
+        .json(&kw_body(&c, "crm for startups", 900))
+        .send(&app)
+        .await
+        .data()["id"]
+        .as_i64()
+        .unwrap();
+    let k2 = post(KW)
+        .bearer(&c.a.access)
+        .json(&kw_body(&c, "cheap crm", 300))
+        .send(&app)
+        .await
+        .data()["id"]
+        .as_i64()
+        .unwrap();
+    let cl = post("/api/v1/planner/clusters/")
+        .bearer(&c.a.access)
+        .json(&json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[0], "name": "CRM"}))
+        .send(&app)
+        .await
+        .data()["id"]
+        .as_i64()
+        .unwrap();
+    let outline = json!({"sections": [{"heading": "Why a CRM", "notes": "pain points"}, {"heading": "Picks", "notes": "five tools"}]});
+    let idea = post("/api/v1/planner/ideas/")
+        .bearer(&c.a.access)
+        .json(&json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[0], "cluster_id": cl, "idea_title": "Best CRM for startups",
+            "description": "A buyer's guide", "outline": outline, "keyword_ids": [k1, k2], "content_type": "post",
+            "content_structure": "listicle", "estimated_word_count": 1500}))
+        .send(&app)
+        .await;
+    assert_eq!(idea.status, StatusCode::CREATED, "{:?}", idea.json());
+    let idea = idea.data()["id"].as_i64().unwrap();
+    const CT: &str = "/api/v1/planner/ideas/create_tasks/";
+
+    let r = post(CT)
+        .bearer(&viewer)
+        .json(&json!({"ids": [idea]}))
+        .send(&app)
+        .await;
+    assert_eq!(r.code(), "permission_denied");
+    let r = post(CT)
+        .bearer(&c.b.access)
+        .json(&json!({"ids": [idea]}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::NOT_FOUND,
+        "another tenant's ideas are ignored; none left"
+    );
+    let r = post(CT)
+        .bearer(&c.a.access)
+        .json(&json!({"ids": []}))
+        .send(&app)
+        .await;
+    assert_eq!(r.code(), "validation_failed");
+
+    let r = post(CT)
+        .bearer(&c.a.access)
+        .json(&json!({"ids": [idea, 999_999]}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    assert_eq!(
+        (
+            r.data()["created"].as_i64(),
+            r.data()["already_queued"].as_i64()
+        ),
+        (Some(1), Some(0))
+    );
+    let task_id = r.data()["task_ids"][0].as_i64().unwrap();
+    let again = post(CT)
+        .bearer(&c.a.access)
+        .json(&json!({"ids": [idea]}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        (
+            again.data()["created"].as_i64(),
+            again.data()["already_queued"].as_i64()
+        ),
+        (Some(0), Some(1))
+    );
+
+    let t = get(&format!("/api/v1/writer/tasks/{task_id}/"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(t.status, StatusCode::OK, "{:?}", t.json());
+    let t = t.data();
+    assert_eq!(t["title"], "Best CRM for startups");
+    assert_eq!(t["idea_id"], idea);
+    assert_eq!(t["cluster_id"], cl);
+    assert_eq!(t["primary_keyword"], "crm for startups");
+    assert_eq!(t["secondary_keywords"], json!(["cheap crm"]));
+    assert_eq!(t["content_structure"], "listicle");
+    assert_eq!(t["word_count"], 1500);
+    assert_eq!(t["status"], "queued");
+    let i = get(&format!("/api/v1/planner/ideas/{idea}/"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await
+        .data();
+    assert_eq!(i["status"], "queued");
+    assert_eq!(
+        get("/api/v1/writer/tasks/")
+            .bearer(&c.a.access)
+            .send(&app)
+            .await
+            .json()["count"],
+        1
+    );
+
+    // content written for the cluster counts on the cluster
+    let content = post("/api/v1/writer/content/")
+        .bearer(&c.a.access)
+        .json(&json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[0], "cluster_id": cl, "title": "Draft", "content_html": "<p>hi</p>"}))
+        .send(&app)
+        .await;
+    assert_eq!(content.status, StatusCode::CREATED, "{:?}", content.json());
+    let cluster = get(&format!("/api/v1/planner/clusters/{cl}/"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await
+        .data();
+    assert_eq!(
+        (
+            cluster["ideas_count"].as_i64(),
+            cluster["content_count"].as_i64()
+        ),
+        (Some(1), Some(1))
+    );
+    // a task cannot point at a cluster of another sector
+    let r = post("/api/v1/writer/tasks/")
+        .bearer(&c.a.access)
+        .json(&json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[1], "cluster_id": cl, "title": "wrong sector"}))
+        .send(&app)
+        .await;
+    assert_eq!(r.code(), "validation_failed", "{:?}", r.json());
 }

@@ -9,6 +9,12 @@ pub enum Error {
     /// A tenancy failure (not found, permission, validation, database).
     #[error(transparent)]
     Tenancy(#[from] tenancy::Error),
+    /// A planner failure.
+    #[error(transparent)]
+    Planning(planning::Error),
+    /// A writer failure.
+    #[error(transparent)]
+    Content(content::Error),
 }
 
 impl From<diesel::result::Error> for Error {

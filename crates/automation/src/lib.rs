@@ -4,5 +4,6 @@
 pub mod ai_settings;
 pub mod ai_tasks;
 pub mod error;
+pub mod ideas_to_tasks;
 
 pub use error::{Error, Result};

@@ -21,10 +21,8 @@ const VOLUME_SQL: &str = "(SELECT coalesce(sum(k.volume), 0)::bigint FROM keywor
 const DIFFICULTY_SQL: &str = "(SELECT round(avg(k.difficulty))::int FROM keywords k WHERE k.account_id = clusters.account_id AND k.cluster_id = clusters.id)";
 /// Ideas of the cluster (index `content_ideas_cluster`).
 const IDEAS_COUNT_SQL: &str = "(SELECT count(*) FROM content_ideas i WHERE i.account_id = clusters.account_id AND i.cluster_id = clusters.id)";
-/// Hook for the writer issue: written content of the cluster. The writer's content table does
-/// not exist yet, so this is 0; the writer replaces it with a correlated count over that table
-/// (`account_id`, `cluster_id`), like [`IDEAS_COUNT_SQL`].
-pub const CONTENT_COUNT_SQL: &str = "0::bigint";
+/// Writer content of the cluster (index `content_account_cluster`).
+pub const CONTENT_COUNT_SQL: &str = "(SELECT count(*) FROM content c WHERE c.account_id = clusters.account_id AND c.cluster_id = clusters.id)";
 
 type StatsColumns = (
     diesel::expression::SqlLiteral<BigInt>,

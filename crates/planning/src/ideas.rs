@@ -600,3 +600,61 @@ pub fn bulk_delete_ideas(conn: &mut PgConnection, scope: &Scope, ids: &[IdeaId])
     )
     .execute(conn)?)
 }
+
+/// The visible ideas among `ids` (others are ignored), locked until the end of the caller's
+/// transaction so that two concurrent "create tasks" calls serialize on them.
+pub fn lock_ideas(conn: &mut PgConnection, scope: &Scope, ids: &[IdeaId]) -> Result<Vec<Idea>> {
+    let visible_ids: Vec<IdeaId> = visible(conn, scope)?
+        .filter(content_ideas::id.eq_any(ids))
+        .select(content_ideas::id)
+        .load(conn)?;
+    let rows = content_ideas::table
+        .filter(content_ideas::account_id.eq(scope.account_id()))
+        .filter(content_ideas::id.eq_any(visible_ids))
+        .order(content_ideas::id.asc())
+        .select(IdeaRow::as_select())
+        .for_update()
+        .load(conn)?;
+    hydrate(conn, scope, rows)
+}
+
+/// Sets the status of the visible ideas among `ids`; returns how many changed.
+pub fn set_ideas_status(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[IdeaId],
+    status: IdeaStatus,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    scope.require(kernel::Role::Editor)?;
+    let visible_ids: Vec<IdeaId> = visible(conn, scope)?
+        .filter(content_ideas::id.eq_any(ids))
+        .select(content_ideas::id)
+        .load(conn)?;
+    Ok(diesel::update(
+        content_ideas::table
+            .filter(content_ideas::account_id.eq(scope.account_id()))
+            .filter(content_ideas::id.eq_any(visible_ids))
+            .filter(content_ideas::status.ne(status)),
+    )
+    .set((
+        content_ideas::status.eq(status),
+        content_ideas::updated_at.eq(now),
+    ))
+    .execute(conn)?)
+}
+
+/// The texts of the account's keywords among `ids` (one query), for labelling tasks.
+pub fn keyword_texts(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[KeywordId],
+) -> Result<HashMap<KeywordId, String>> {
+    Ok(keywords::table
+        .filter(keywords::account_id.eq(scope.account_id()))
+        .filter(keywords::id.eq_any(ids))
+        .select((keywords::id, keywords::keyword))
+        .load::<(KeywordId, String)>(conn)?
+        .into_iter()
+        .collect())
+}

@@ -236,3 +236,29 @@ pub async fn bulk_delete(
     .await?;
     Ok(envelope::ok(Affected { affected }))
 }
+
+/// Turns ideas into writer tasks: one task per idea with its title, outline, keywords, type,
+/// structure and word count; the ideas become `queued`. Idempotent: an idea that already has a
+/// task makes no second one. Another account's ids are ignored; none left → 404.
+#[utoipa::path(tag = "planner", security(("bearer" = [])), request_body = BulkIds, responses(
+    (status = 200, body = automation::ideas_to_tasks::CreatedTasks), (status = 404), (status = 403)))]
+#[post("/ideas/create_tasks/")]
+pub async fn create_tasks(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiJson<BulkIds>,
+) -> ApiResult<HttpResponse> {
+    let ids = planning::keywords::check_bulk_ids(&body.0.ids)?;
+    let ids: Vec<IdeaId> = ids.into_iter().map(IdeaId).collect();
+    let scope = auth.scope;
+    let made = db(&state, move |c, st| {
+        Ok(automation::ideas_to_tasks::create_tasks(
+            c,
+            &scope,
+            &ids,
+            st.clock.now(),
+        )?)
+    })
+    .await?;
+    Ok(envelope::ok(made))
+}

@@ -32,6 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(clusters::delete)
         .service(ideas::filter_options)
         .service(ideas::bulk_delete)
+        .service(ideas::create_tasks)
         .service(ideas::list)
         .service(ideas::create)
         .service(ideas::get)
