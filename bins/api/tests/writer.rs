@@ -129,6 +129,15 @@ async fn tasks_crud_filters_status_and_bulk() {
     let c = ctx();
     let app = app(&c.state).await;
     let tok = &c.a.access;
+    // a real cluster of the task's sector (writer rows reference planner rows by composite key)
+    let cluster = post("/api/v1/planner/clusters/")
+        .bearer(tok)
+        .json(&json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[1], "name": "Zeta"}))
+        .send(&app)
+        .await
+        .data()["id"]
+        .as_i64()
+        .unwrap();
 
     let r = post(&format!("{W}/tasks/"))
         .bearer(tok)
@@ -136,7 +145,7 @@ async fn tasks_crud_filters_status_and_bulk() {
             &json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[1], "title": "Zeta guide",
                       "keywords": "zeta, guide", "primary_keyword": "zeta",
                       "secondary_keywords": ["guide"], "content_structure": "guide",
-                      "word_count": 1200, "cluster_id": 7,
+                      "word_count": 1200, "cluster_id": cluster,
                       "outline": {"sections": [{"heading": "Intro", "notes": "n"}]}}),
         )
         .send(&app)
@@ -152,7 +161,7 @@ async fn tasks_crud_filters_status_and_bulk() {
         ("keywords", json!("zeta, guide")),
         ("secondary_keywords", json!(["guide"])),
         ("word_count", json!(1200)),
-        ("cluster_id", json!(7)),
+        ("cluster_id", json!(cluster)),
         ("idea_id", Value::Null),
     ] {
         assert_eq!(t[k], v, "{k}");
@@ -218,7 +227,7 @@ async fn tasks_crud_filters_status_and_bulk() {
         .await;
     assert_eq!(r.result_ids(), [id]);
     let r = get(&format!(
-        "{W}/tasks/?content_structure=guide&status=&cluster_id=7"
+        "{W}/tasks/?content_structure=guide&status=&cluster_id={cluster}"
     ))
     .bearer(tok)
     .send(&app)
@@ -259,7 +268,7 @@ async fn tasks_crud_filters_status_and_bulk() {
         json!([{"value": "", "label": "All"}, {"value": "article", "label": "Article"},
                {"value": "guide", "label": "Guide"}])
     );
-    assert_eq!(d["cluster_id"][1]["value"], "7");
+    assert_eq!(d["cluster_id"][1]["value"], cluster.to_string());
 
     // detail and patch, no trailing slash
     let r = get(&format!("{W}/tasks/{id}")).bearer(tok).send(&app).await;
