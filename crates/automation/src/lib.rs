@@ -4,5 +4,6 @@
 pub mod ai_settings;
 pub mod ai_tasks;
 pub mod error;
+pub mod prompts;
 
 pub use error::{Error, Result};
