@@ -211,6 +211,14 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
 fn automation_parts(e: &automation::Error) -> Parts {
     match e {
         automation::Error::Tenancy(t) => tenancy_parts(t),
+        automation::Error::ApiKeyUnreadable(_) => Parts::new(
+            StatusCode::CONFLICT,
+            "ai_key_unreadable",
+            "The account's stored AI API key can no longer be decrypted (the server's secret key has changed). An admin must enter the key again in the AI settings.",
+        ),
+        automation::Error::ApiKeyEncryption(_) | automation::Error::InvalidStoredSetting { .. } => {
+            internal()
+        }
     }
 }
 
