@@ -213,6 +213,14 @@ fn automation_parts(e: &automation::Error) -> Parts {
         automation::Error::Tenancy(t) => tenancy_parts(t),
         automation::Error::Planning(p) => planning_parts(p),
         automation::Error::Content(c) => content_parts(c),
+        automation::Error::ApiKeyUnreadable(_) => Parts::new(
+            StatusCode::CONFLICT,
+            "ai_key_unreadable",
+            "The account's stored AI API key can no longer be decrypted (the server's secret key has changed). An admin must enter the key again in the AI settings.",
+        ),
+        automation::Error::ApiKeyEncryption(_) | automation::Error::InvalidStoredSetting { .. } => {
+            internal()
+        }
     }
 }
 
@@ -433,3 +441,31 @@ impl ResponseError for ApiError {
 
 /// Result alias for handlers.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_account_key_is_a_conflict_that_says_what_to_do() {
+        let e = ApiError::Automation(automation::Error::ApiKeyUnreadable(
+            automation::error::SecretError::Decrypt,
+        ));
+        let p = e.parts();
+        assert_eq!(
+            (p.status, p.code),
+            (StatusCode::CONFLICT, "ai_key_unreadable")
+        );
+        assert!(p.message.contains("enter the key again"), "{}", p.message);
+        let e = ApiError::Automation(automation::Error::InvalidStoredSetting {
+            field: "provider",
+            message: "x".into(),
+        });
+        assert_eq!(e.parts().status, StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(
+            e.parts().message,
+            internal().message,
+            "the cause is not sent"
+        );
+    }
+}

@@ -135,6 +135,7 @@ fn serve() -> Result<()> {
         clock: Clock::system(),
         media: std::sync::Arc::new(content::storage::LocalMediaStore::new(&cfg.media_dir)),
         csv_max_bytes: cfg.csv_max_bytes,
+        secret_key: cfg.secret_key.clone().into(),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

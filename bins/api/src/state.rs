@@ -19,4 +19,7 @@ pub struct AppState {
     pub media: Arc<dyn MediaStore>,
     /// Largest accepted CSV upload in bytes.
     pub csv_max_bytes: usize,
+    /// The raw `IGNY8_SECRET_KEY`: stored secrets (accounts' AI API keys) are encrypted under a
+    /// key derived from it.
+    pub secret_key: Arc<[u8]>,
 }

@@ -1,5 +1,8 @@
 //! Errors of the orchestration layer.
 
+/// Why a stored secret failed to encrypt or decrypt (part of [`Error`]'s variants).
+pub use ai::secrets::SecretError;
+
 /// Result alias.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -15,6 +18,24 @@ pub enum Error {
     /// A writer failure.
     #[error(transparent)]
     Content(content::Error),
+    /// The account's stored AI API key does not decrypt with the configured secret key: the
+    /// secret (`IGNY8_SECRET_KEY`) changed since the key was saved, or the row was altered. An
+    /// admin must enter the key again.
+    #[error(
+        "the account's stored AI API key cannot be decrypted ({0}); IGNY8_SECRET_KEY has probably changed since it was saved: an admin must enter the key again in the AI settings"
+    )]
+    ApiKeyUnreadable(SecretError),
+    /// The API key could not be encrypted for storage.
+    #[error("the AI API key cannot be encrypted: {0}")]
+    ApiKeyEncryption(SecretError),
+    /// A stored AI setting does not parse (the table's CHECK constraints should prevent it).
+    #[error("stored AI setting {field} is invalid: {message}")]
+    InvalidStoredSetting {
+        /// The column.
+        field: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
 }
 
 impl From<diesel::result::Error> for Error {

@@ -5,5 +5,6 @@ pub mod ai_settings;
 pub mod ai_tasks;
 pub mod error;
 pub mod ideas_to_tasks;
+pub mod prompts;
 
 pub use error::{Error, Result};

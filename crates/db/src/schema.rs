@@ -367,6 +367,34 @@ diesel::table! {
 }
 
 diesel::table! {
+    ai_prompt_overrides (account_id, prompt_type) {
+        account_id -> Int8,
+        prompt_type -> Text,
+        prompt_value -> Text,
+        updated_by -> Nullable<Int8>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    account_ai_settings (account_id) {
+        account_id -> Int8,
+        provider -> Nullable<Text>,
+        base_url -> Nullable<Text>,
+        api_key_encrypted -> Nullable<Text>,
+        api_key_last4 -> Nullable<Text>,
+        text_model -> Nullable<Text>,
+        image_model -> Nullable<Text>,
+        n_in_article_images -> Nullable<Int4>,
+        image_width -> Nullable<Int4>,
+        image_height -> Nullable<Int4>,
+        image_format -> Nullable<Text>,
+        updated_by -> Nullable<Int8>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     tasks (id) {
         id -> Int8,
         account_id -> Int8,
@@ -586,6 +614,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     images,
     notifications,
     ai_tasks,
+    ai_prompt_overrides,
+    account_ai_settings,
     industries,
     industry_sectors,
     plans,

@@ -1,11 +1,13 @@
 //! Route registration. Every handler is registered through `utoipa_actix_web`, so the OpenAPI
 //! document is generated from the same registrations that serve requests.
 
+pub mod ai_settings;
 pub mod ai_tasks;
 pub mod billing;
 pub mod content;
 pub mod notifications;
 pub mod planning;
+pub mod prompts;
 pub mod system;
 pub mod tenancy;
 
@@ -28,7 +30,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(
             scope::scope("/api/v1/system")
                 .service(ai_tasks::get_ai_task)
-                .service(ai_tasks::jobs),
+                .service(ai_tasks::jobs)
+                .service(prompts::list)
+                .service(prompts::by_type)
+                .service(prompts::save_prompt)
+                .service(prompts::reset_prompt)
+                .service(ai_settings::get_settings)
+                .service(ai_settings::update_settings),
         )
         .service(scope::scope("/api/v1/billing").configure(billing::configure))
         .configure(billing::configure_admin)

@@ -46,6 +46,9 @@ impl std::ops::Deref for TestState {
     }
 }
 
+/// The `IGNY8_SECRET_KEY` of the test app.
+pub const TEST_SECRET_KEY: &str = "test-secret-key-0123456789abcdef-0123456789";
+
 /// The app state on a test database, with a media directory of its own (tests run in parallel).
 pub fn state(db: &TestDb) -> TestState {
     let media_dir = tempfile::tempdir().expect("media temp dir");
@@ -56,6 +59,7 @@ pub fn state(db: &TestDb) -> TestState {
             clock: Clock::system(),
             media: Arc::new(LocalMediaStore::new(media_dir.path().join("media"))),
             csv_max_bytes: api::config::DEFAULT_CSV_MAX_BYTES,
+            secret_key: TEST_SECRET_KEY.as_bytes().into(),
         },
         media_dir,
     }

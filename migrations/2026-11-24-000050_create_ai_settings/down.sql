@@ -1,0 +1,2 @@
+DROP TABLE account_ai_settings;
+DROP TABLE ai_prompt_overrides;
