@@ -9,6 +9,21 @@ pub enum Error {
     /// A tenancy failure (not found, permission, validation, database).
     #[error(transparent)]
     Tenancy(#[from] tenancy::Error),
+    /// A billing failure (insufficient credits, cost table, ledger).
+    #[error(transparent)]
+    Billing(#[from] billing::Error),
+    /// A planner failure.
+    #[error(transparent)]
+    Planning(#[from] planning::Error),
+    /// A writer failure.
+    #[error(transparent)]
+    Content(#[from] content::Error),
+    /// The AI provider failed or its configuration is unusable.
+    #[error(transparent)]
+    Ai(#[from] ai::Error),
+    /// A run stopped on purpose half-way (a test failpoint), or the job cannot run here.
+    #[error("interrupted: {0}")]
+    Interrupted(String),
 }
 
 impl From<diesel::result::Error> for Error {
