@@ -211,6 +211,16 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
 fn automation_parts(e: &automation::Error) -> Parts {
     match e {
         automation::Error::Tenancy(t) => tenancy_parts(t),
+        automation::Error::Billing(b) => billing_parts(b),
+        automation::Error::Planning(p) => planning_parts(p),
+        automation::Error::Content(c) => content_parts(c),
+        // Provider failures happen inside jobs; reaching a client means a bug or an outage.
+        automation::Error::Ai(_) => Parts::new(
+            StatusCode::BAD_GATEWAY,
+            "ai_provider_error",
+            "The AI provider failed. Try again later.",
+        ),
+        automation::Error::Interrupted(_) => internal(),
     }
 }
 
