@@ -800,3 +800,229 @@ async fn short_credits_other_tenants_and_viewers_are_refused_before_any_work() {
     assert_eq!(d["input"]["keyword_ids"], json!([kw[0], kw[1]]));
     assert_eq!(no_work(&c), (1, 1));
 }
+
+#[actix_web::test]
+async fn openai_compatible_provider_requests_and_token_credits() {
+    use ai::ImageProvider;
+    use test_support::openai_server::{CHAT, IMAGES, OpenAiServer, Reply};
+
+    let c = ctx();
+    let app = app(&c.state).await;
+    let acct = c.a.account_id;
+    grant(&c, &c.a, 1_000);
+    let kw = seed_keywords(&c, &app, 4).await;
+    let server = OpenAiServer::start();
+    let settings = ai::Settings::from_lookup(|k| match k {
+        "IGNY8_AI_PROVIDER" => Some("openai".to_owned()),
+        "IGNY8_AI_BASE_URL" => Some(server.base_url()),
+        "IGNY8_AI_API_KEY" => Some("sk-test".to_owned()),
+        "IGNY8_AI_TEXT_MODEL" => Some("gpt-4o-mini".to_owned()),
+        "IGNY8_AI_IMAGE_MODEL" => Some("dall-e-3".to_owned()),
+        "IGNY8_AI_IMAGE_SIZE" => Some("128x96".to_owned()),
+        "IGNY8_AI_IMAGE_FORMAT" => Some("png".to_owned()),
+        "IGNY8_AI_MAX_RETRIES" => Some("0".to_owned()),
+        _ => None,
+    })
+    .unwrap();
+
+    // clustering: one call; 30,000 + 25,000 tokens at 10,000 per credit = 6 credits
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [
+                {"name": "Running Shoes", "description": "Shoes for runners.", "keyword_ids": [kw[0], kw[1]]},
+                {"name": "Running Deals", "description": "Cheap shoes.", "keyword_ids": [kw[2], kw[3]]}
+            ]}),
+            30_000,
+            25_000,
+        ),
+    );
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": kw}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "completed", "{d}");
+    assert_eq!(d["result"]["clusters_created"], 2);
+    assert_eq!(d["result"]["credits"], 6);
+    let reqs = server.requests_to(CHAT);
+    assert_eq!(reqs.len(), 1);
+    let body = reqs[0].json();
+    assert_eq!(body["model"], "gpt-4o-mini");
+    assert_eq!(body["response_format"], json!({"type": "json_object"}));
+    assert_eq!(reqs[0].header("authorization"), Some("Bearer sk-test"));
+    let prompt = body["messages"].to_string();
+    assert!(
+        prompt.contains("best running shoes") && prompt.contains("running shoes for beginners"),
+        "{prompt}"
+    );
+
+    // content: 1,000 + 500 tokens is under the operation's minimum of 3 credits
+    let mut conn = c.db.conn();
+    let cluster = clusters::table
+        .filter(clusters::account_id.eq(acct))
+        .select(clusters::id)
+        .first::<kernel::ClusterId>(&mut conn)
+        .unwrap();
+    let wt = content::tasks::create_task(
+        &mut conn,
+        &c.a.scope(),
+        &content::tasks::NewTask {
+            site_id: c.a.site_id,
+            sector_id: c.a.sector_ids[0],
+            fields: content::tasks::TaskFields {
+                cluster_id: Some(Some(cluster)),
+                title: Some("How to pick running shoes".into()),
+                primary_keyword: Some("running shoes".into()),
+                outline: Some(Some(
+                    json!({"sections": [{"heading": "Fit first", "notes": "n"}]}),
+                )),
+                word_count: Some(300),
+                ..Default::default()
+            },
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    drop(conn);
+    let html = format!(
+        "<h2>Fit first</h2><p>{}</p>",
+        "Running shoes must fit well. ".repeat(30)
+    );
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"html": html, "meta_title": "Pick running shoes", "meta_description": "How to pick them.", "tags": ["running"], "categories": ["Shoes"]}),
+            1_000,
+            500,
+        ),
+    );
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/writer/tasks/auto_generate_content/",
+        json!({"ids": [wt.id.get()]}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(
+        (d["status"].as_str(), d["result"]["credits"].as_i64()),
+        (Some("completed"), Some(3)),
+        "{d}"
+    );
+    let reqs = server.requests_to(CHAT);
+    let prompt = reqs[1].json()["messages"].to_string();
+    assert!(
+        prompt.contains("How to pick running shoes") && prompt.contains("Fit first"),
+        "{prompt}"
+    );
+
+    // images: one succeeds (5 credits, DALL-E 3), one fails at the provider (no charge)
+    let mut conn = c.db.conn();
+    let item = content_t::table
+        .filter(content_t::account_id.eq(acct))
+        .select(content_t::id)
+        .first::<kernel::ContentId>(&mut conn)
+        .unwrap();
+    let rows = content::images::add_image_prompts(
+        &mut conn,
+        &c.a.scope(),
+        item,
+        &[
+            content::images::ImagePrompt {
+                image_type: content::model::ImageType::Featured,
+                position: 0,
+                prompt: "a running shoe on a track".into(),
+            },
+            content::images::ImagePrompt {
+                image_type: content::model::ImageType::InArticle,
+                position: 1,
+                prompt: "a foot being measured".into(),
+            },
+        ],
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    drop(conn);
+    let png = std::thread::spawn(|| {
+        ai::OfflineProvider::new()
+            .generate_image("x", 128, 96, ai::ImageFormat::Png)
+            .unwrap()
+            .bytes
+    })
+    .join()
+    .unwrap();
+    server.enqueue(IMAGES, Reply::image_b64(&png));
+    server.enqueue(
+        IMAGES,
+        Reply::status(400, "{\"error\": {\"message\": \"content policy\"}}"),
+    );
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/writer/images/generate_images/",
+        json!({"ids": ids}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "completed", "{d}");
+    let r = &d["result"];
+    assert_eq!(
+        (
+            r["images_generated"].as_i64(),
+            r["images_failed"].as_i64(),
+            r["total_images"].as_i64(),
+            r["credits"].as_i64(),
+            r["errors"][0]["image_id"].as_i64()
+        ),
+        (Some(1), Some(1), Some(2), Some(5), Some(ids[1]))
+    );
+    let img_reqs = server.requests_to(IMAGES);
+    assert_eq!(img_reqs[0].json()["model"], "dall-e-3");
+    assert_eq!(img_reqs[0].json()["size"], "128x96");
+    let statuses: Vec<String> = images::table
+        .filter(images::account_id.eq(acct))
+        .order(images::position.asc())
+        .select(images::status)
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(statuses, vec!["generated", "failed"]);
+    assert_eq!(c.state.media_files().len(), 1);
+    // 6 + 3 + 5 credits; the usage log carries the provider's tokens and model
+    let usage: Vec<(String, String, i64, i64, i64)> = credit_usage_logs::table
+        .filter(credit_usage_logs::account_id.eq(acct))
+        .order(credit_usage_logs::id.asc())
+        .select((
+            credit_usage_logs::operation,
+            credit_usage_logs::model,
+            credit_usage_logs::tokens_in,
+            credit_usage_logs::tokens_out,
+            credit_usage_logs::credits,
+        ))
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(
+        usage,
+        vec![
+            // the provider's reported snapshot is logged; the requested model prices it
+            (
+                "clustering".into(),
+                "test-model-2025".into(),
+                30_000,
+                25_000,
+                6
+            ),
+            ("content".into(), "test-model-2025".into(), 1_000, 500, 3),
+            ("images".into(), "dall-e-3".into(), 0, 0, 5),
+        ]
+    );
+    let b = billing::credits::balance(&mut c.db.conn(), &c.a.scope()).unwrap();
+    assert_eq!(b.plan_credits + b.bonus_credits, 1_000 - 14);
+}

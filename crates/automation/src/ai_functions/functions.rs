@@ -2,6 +2,7 @@
 
 use super::{
     AiEnv, Charge, already_charged, charge, finish, ids_field, item_pct, price_call, progress,
+    requested_models,
 };
 use crate::ai_tasks::{AiTask, Function, Phase};
 use crate::{Error, Result};
@@ -272,6 +273,7 @@ fn auto_cluster(
                 tx,
                 "clustering",
                 &out.usage.model,
+                requested_models(providers).0.as_deref(),
                 out.usage.tokens_in,
                 out.usage.tokens_out,
                 0,
@@ -402,6 +404,7 @@ fn generate_ideas(
                 tx,
                 "ideas",
                 &out.usage.model,
+                requested_models(providers).0.as_deref(),
                 out.usage.tokens_in,
                 out.usage.tokens_out,
                 0,
@@ -575,6 +578,7 @@ fn generate_content(
                 tx,
                 "content",
                 &out.usage.model,
+                requested_models(providers).0.as_deref(),
                 out.usage.tokens_in,
                 out.usage.tokens_out,
                 0,
@@ -724,6 +728,7 @@ fn generate_image_prompts(
                 tx,
                 "image_prompts",
                 &out.usage.model,
+                requested_models(providers).0.as_deref(),
                 out.usage.tokens_in,
                 out.usage.tokens_out,
                 0,
@@ -818,7 +823,15 @@ fn generate_images(
                 },
                 now,
             )?;
-            let (credits, usage) = price_call(tx, "images", &out.model, 0, 0, 1)?;
+            let (credits, usage) = price_call(
+                tx,
+                "images",
+                &out.model,
+                requested_models(providers).1.as_deref(),
+                0,
+                0,
+                1,
+            )?;
             let reference = format!("image:{}", img.id);
             charge(
                 tx,

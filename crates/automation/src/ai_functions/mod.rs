@@ -345,13 +345,16 @@ fn already_charged(conn: &mut PgConnection, scope: &Scope, key: &str) -> Result<
     .get_result(conn)?)
 }
 
-/// The credits and usage record of one provider call, from the cost table. A model missing
-/// from the table (the offline algorithms, a self-hosted model) is priced as the default model
-/// of its kind, so offline runs cost what a real run would.
+/// The credits and usage record of one provider call, from the cost table. The rate is the
+/// model the provider reported (logged as is), else the model we asked for (providers report
+/// dated snapshots such as `gpt-4o-mini-2024-07-18`), else — for a model missing from the table
+/// (the offline algorithms, a self-hosted model) — the default model of the kind, so offline
+/// runs cost what a real run would.
 fn price_call(
     conn: &mut PgConnection,
     operation: &str,
     model: &str,
+    requested: Option<&str>,
     tokens_in: u64,
     tokens_out: u64,
     images: i64,
@@ -359,7 +362,10 @@ fn price_call(
     let op = billing::costs::operation_cost(conn, operation)?;
     let rate = match billing::costs::model_rate(conn, &op.kind, Some(model)) {
         Ok(r) => r,
-        Err(_) => billing::costs::model_rate(conn, &op.kind, None)?,
+        Err(_) => match requested.map(|m| billing::costs::model_rate(conn, &op.kind, Some(m))) {
+            Some(Ok(r)) => r,
+            _ => billing::costs::model_rate(conn, &op.kind, None)?,
+        },
     };
     let tin = i64::try_from(tokens_in).unwrap_or(i64::MAX);
     let tout = i64::try_from(tokens_out).unwrap_or(i64::MAX);
@@ -381,6 +387,19 @@ fn price_call(
             cost_usd_micros: billing::costs::cost_usd_micros(&rate, tin, tout, images),
         },
     ))
+}
+
+/// The text and image models the providers were configured with (none offline).
+fn requested_models(p: &ai::Providers) -> (Option<String>, Option<String>) {
+    let text = match &p.settings().provider {
+        ai::ProviderChoice::OpenAi(c) => Some(c.text_model.clone()),
+        ai::ProviderChoice::Offline => None,
+    };
+    let image = match &p.settings().image_provider {
+        ai::ImageProviderChoice::OpenAi(c) => Some(c.image_model.clone()),
+        ai::ImageProviderChoice::Offline => None,
+    };
+    (text, image)
 }
 
 /// One charge inside an item's SAVE transaction.
