@@ -1026,3 +1026,69 @@ async fn openai_compatible_provider_requests_and_token_credits() {
     let b = billing::credits::balance(&mut c.db.conn(), &c.a.scope()).unwrap();
     assert_eq!(b.plan_credits + b.bonus_credits, 1_000 - 14);
 }
+
+#[actix_web::test]
+async fn credits_short_at_charge_time_fail_the_task_at_once_and_notify() {
+    use test_support::openai_server::{CHAT, OpenAiServer, Reply};
+
+    let c = ctx();
+    let app = app(&c.state).await;
+    let acct = c.a.account_id;
+    let kw = seed_keywords(&c, &app, 4).await;
+    grant(&c, &c.a, 2); // the estimate (2) passes; the real call costs 6
+    let server = OpenAiServer::start();
+    let settings = ai::Settings::from_lookup(|k| match k {
+        "IGNY8_AI_PROVIDER" => Some("openai".to_owned()),
+        "IGNY8_AI_BASE_URL" => Some(server.base_url()),
+        "IGNY8_AI_TEXT_MODEL" => Some("gpt-4o-mini".to_owned()),
+        "IGNY8_AI_IMAGE_MODEL" => Some("offline".to_owned()),
+        _ => None,
+    })
+    .unwrap();
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [{"name": "Running Shoes", "description": "d", "keyword_ids": kw}]}),
+            30_000,
+            25_000,
+        ),
+    );
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": kw}),
+    )
+    .await;
+    // one run only: insufficient credits is not retried
+    assert_eq!(drain(&c, &settings, None), 1);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(
+        (
+            d["status"].as_str(),
+            d["attempts"].as_i64(),
+            d["error"].as_str()
+        ),
+        (
+            Some("failed"),
+            Some(1),
+            Some("Not enough credits: 6 needed, 2 available.")
+        ),
+        "{d}"
+    );
+    assert_eq!(
+        counts(&c, acct),
+        (0, 0, 0),
+        "nothing saved, nothing charged"
+    );
+    let notes: Vec<(String, Option<String>)> = notifications::table
+        .filter(notifications::account_id.eq(acct))
+        .filter(notifications::kind.eq("ai_task"))
+        .select((notifications::level, notifications::dedupe_key))
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(
+        notes,
+        vec![("error".to_owned(), Some(format!("ai_task:{t}")))]
+    );
+}
