@@ -221,6 +221,14 @@ fn automation_parts(e: &automation::Error) -> Parts {
         automation::Error::ApiKeyEncryption(_) | automation::Error::InvalidStoredSetting { .. } => {
             internal()
         }
+        automation::Error::Billing(b) => billing_parts(b),
+        // Provider failures happen inside jobs; reaching a client means a bug or an outage.
+        automation::Error::Ai(_) => Parts::new(
+            StatusCode::BAD_GATEWAY,
+            "ai_provider_error",
+            "The AI provider failed. Try again later.",
+        ),
+        automation::Error::Interrupted(_) => internal(),
     }
 }
 

@@ -25,6 +25,7 @@ use std::time::Duration;
 pub const TASK_TYPES: &[&str] = &[
     tenancy::jobs::MAINTENANCE_TASK_TYPE,
     db::jobs::DEFAULT_TASK_TYPE,
+    automation::ai_functions::AI_TASK_TYPE,
 ];
 
 /// Every periodic job. Each is scheduled at start and re-checked by the housekeeper, so a
@@ -43,6 +44,10 @@ pub fn linked_job_samples() -> Vec<Box<dyn Runnable>> {
     vec![
         Box::new(tenancy::jobs::PurgeExpiredAuth {}),
         Box::new(billing::jobs::RenewSubscriptions {}),
+        Box::new(automation::ai_functions::RunAiTask {
+            ai_task_id: kernel::AiTaskId(0),
+            account_id: kernel::AccountId(0),
+        }),
         #[cfg(feature = "test-jobs")]
         Box::new(test_jobs::RecordRun::new("link-check", 0)),
     ]
@@ -64,6 +69,9 @@ pub enum StartError {
     /// fail as unknown.
     #[error("job type is not registered with typetag: {0}")]
     Unregistered(String),
+    /// The AI settings (`IGNY8_AI_*`) are unusable.
+    #[error("AI settings: {0}")]
+    Ai(String),
     /// A thread could not be spawned.
     #[error("cannot spawn a thread: {0}")]
     Spawn(#[from] std::io::Error),
@@ -91,6 +99,11 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
         }
     }
     check_registrations()?;
+    // Fail at start, not on the first AI job, when the AI settings are unusable.
+    automation::ai_functions::install_runtime(
+        automation::ai_functions::AiRuntime::from_env()
+            .map_err(|e| StartError::Ai(e.to_string()))?,
+    );
     db::jobs::install_context(JobContext {
         pool: pool.clone(),
         clock: kernel::Clock::system(),
@@ -217,7 +230,7 @@ mod tests {
         for t in TASK_TYPES {
             assert!(seen.insert(*t), "{t} listed twice");
         }
-        assert!(seen.contains("maintenance") && seen.contains("default"));
+        assert!(seen.contains("maintenance") && seen.contains("default") && seen.contains("ai"));
     }
 
     #[test]

@@ -12,12 +12,21 @@ pub enum Error {
     /// A tenancy failure (not found, permission, validation, database).
     #[error(transparent)]
     Tenancy(#[from] tenancy::Error),
+    /// A billing failure (insufficient credits, cost table, ledger).
+    #[error(transparent)]
+    Billing(#[from] billing::Error),
     /// A planner failure.
     #[error(transparent)]
-    Planning(planning::Error),
+    Planning(#[from] planning::Error),
     /// A writer failure.
     #[error(transparent)]
-    Content(content::Error),
+    Content(#[from] content::Error),
+    /// The AI provider failed or its configuration is unusable.
+    #[error(transparent)]
+    Ai(#[from] ai::Error),
+    /// A run stopped on purpose half-way (a test failpoint), or the job cannot run here.
+    #[error("interrupted: {0}")]
+    Interrupted(String),
     /// The account's stored AI API key does not decrypt with the configured secret key: the
     /// secret (`IGNY8_SECRET_KEY`) changed since the key was saved, or the row was altered. An
     /// admin must enter the key again.

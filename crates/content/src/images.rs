@@ -176,6 +176,110 @@ pub fn upload_image(
     Ok((written?, !existed))
 }
 
+/// One image slot to fill with a prompt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImagePrompt {
+    /// Featured or in-article.
+    pub image_type: ImageType,
+    /// 0 for featured, 1..N in the article.
+    pub position: i32,
+    /// The prompt for the image model.
+    pub prompt: String,
+}
+
+/// Creates `pending` image rows with prompts for a content item (editor+; the AI engine calls
+/// it with a job scope). A slot that already has a row keeps it untouched, so a second call
+/// creates nothing. Returns the rows of the slots asked for, in input order.
+pub fn add_image_prompts(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    content_id: ContentId,
+    prompts: &[ImagePrompt],
+    now: DateTime<Utc>,
+) -> Result<Vec<Image>> {
+    scope.require(Role::Editor)?;
+    let mut e = FieldErrors::new();
+    for (i, p) in prompts.iter().enumerate() {
+        if check_slot(p.image_type, p.position).is_err() {
+            e.add(
+                format!("prompts[{i}].position"),
+                "Invalid slot for the image type.",
+            );
+        }
+        if p.prompt.trim().is_empty() {
+            e.add(
+                format!("prompts[{i}].prompt"),
+                "This field may not be blank.",
+            );
+        }
+    }
+    e.into_result()?;
+    let content = get_content_row(conn, scope, content_id)?;
+    if prompts.is_empty() {
+        return Ok(vec![]);
+    }
+    let rows: Vec<_> = prompts
+        .iter()
+        .map(|p| {
+            (
+                images::account_id.eq(scope.account_id()),
+                images::site_id.eq(content.site_id),
+                images::content_id.eq(content.id),
+                images::image_type.eq(p.image_type),
+                images::position.eq(p.position),
+                images::prompt.eq(p.prompt.trim()),
+                images::status.eq(ImageStatus::Pending),
+                images::created_at.eq(now),
+                images::updated_at.eq(now),
+            )
+        })
+        .collect();
+    diesel::insert_into(images::table)
+        .values(rows)
+        .on_conflict(on_constraint("images_slot_unique"))
+        .do_nothing()
+        .execute(conn)?;
+    let all: Vec<Image> = images::table
+        .filter(images::account_id.eq(scope.account_id()))
+        .filter(images::content_id.eq(content.id))
+        .select(Image::as_select())
+        .load(conn)?;
+    Ok(prompts
+        .iter()
+        .filter_map(|p| {
+            all.iter()
+                .find(|i| i.image_type == p.image_type && i.position == p.position)
+                .cloned()
+        })
+        .collect())
+}
+
+/// Marks an image `failed` (editor+; the AI engine's record of a generation that did not
+/// work). An image that already has a file is left as it is.
+pub fn mark_image_failed(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: ImageId,
+    now: DateTime<Utc>,
+) -> Result<Image> {
+    scope.require(Role::Editor)?;
+    let img = get_image(conn, scope, id)?;
+    if img.status == ImageStatus::Generated {
+        return Ok(img);
+    }
+    Ok(diesel::update(
+        images::table
+            .filter(images::account_id.eq(scope.account_id()))
+            .filter(images::id.eq(img.id)),
+    )
+    .set((
+        images::status.eq(ImageStatus::Failed),
+        images::updated_at.eq(now),
+    ))
+    .returning(Image::as_returning())
+    .get_result(conn)?)
+}
+
 /// True when any image row (of any account: files are shared by content hash) uses the file,
 /// or when that cannot be told — a file is never removed on a guess.
 fn file_in_use(conn: &mut PgConnection, key: &str) -> bool {

@@ -264,6 +264,7 @@ fn editorial_status_machine() {
     let (db, a, _) = setup();
     let c = &mut db.conn();
     let s = a.scope();
+    cluster_row(c, &a, a.sector_ids[0], 4);
     let id = item(c, &a, "Flow", "<p>text</p>").content.id;
 
     // approve needs review
@@ -425,6 +426,7 @@ fn content_from_a_task_inherits_and_must_match_its_sector() {
     let (db, a, b) = setup();
     let c = &mut db.conn();
     let s = a.scope();
+    cluster_row(c, &a, a.sector_ids[0], 8);
     let brief = task(c, &a, "brief").id;
     let t = content::tasks::update_task(
         c,

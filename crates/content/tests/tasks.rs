@@ -24,6 +24,7 @@ fn status(
 fn create_validates_and_defaults() {
     let (db, a, _) = setup();
     let c = &mut db.conn();
+    let cl77 = cluster_row(c, &a, a.sector_ids[1], 77);
     let t = create_task(
         c,
         &a.scope(),
@@ -39,7 +40,7 @@ fn create_validates_and_defaults() {
                     "SEO".into(),
                     "crawl".into(),
                 ]),
-                cluster_id: Some(Some(ClusterId(77))),
+                cluster_id: Some(Some(cl77)),
                 outline: Some(Some(
                     serde_json::json!({"sections": [{"heading": "Intro"}]}),
                 )),
@@ -190,6 +191,7 @@ fn status_machine() {
 fn update_changes_fields_and_clears_cluster() {
     let (db, a, _) = setup();
     let c = &mut db.conn();
+    let _cl5 = cluster_row(c, &a, a.sector_ids[0], 5);
     let t = task(c, &a, "old");
     let changes = TaskChanges {
         fields: TaskFields {
@@ -404,6 +406,7 @@ fn viewers_read_granted_sites_only_and_never_write() {
 fn list_filters_search_order_and_options() {
     let (db, a, _) = setup();
     let c = &mut db.conn();
+    let cl9 = cluster_row(c, &a, a.sector_ids[0], 9);
     let s = a.scope();
     let alpha = task(c, &a, "Alpha guide");
     let beta = task(c, &a, "beta review");
@@ -415,7 +418,7 @@ fn list_filters_search_order_and_options() {
         &TaskChanges {
             fields: TaskFields {
                 content_structure: Some(ContentStructure::Review),
-                cluster_id: Some(Some(ClusterId(9))),
+                cluster_id: Some(Some(cl9)),
                 keywords: Some("special keyword".into()),
                 ..Default::default()
             },
@@ -530,6 +533,12 @@ fn idea(a: &TenantFixture, id: i64, title: &str) -> NewTaskFromIdea {
 fn ideas_become_tasks_once() {
     let (db, a, b) = setup();
     let c = &mut db.conn();
+    cluster_row(c, &a, a.sector_ids[0], 3);
+    for id in [1, 2, 3, 4, 5, 11, 12, 13] {
+        idea_row(c, &a, a.sector_ids[0], Some(3), id);
+    }
+    cluster_row(c, &b, b.sector_ids[0], 23);
+    idea_row(c, &b, b.sector_ids[0], Some(23), 21);
     let s = a.scope();
     let first = create_tasks_from_ideas(
         c,
@@ -572,9 +581,10 @@ fn ideas_become_tasks_once() {
     );
     assert_eq!(count(c, "tasks"), 3);
 
-    // the same idea id in another account is another idea
-    let theirs =
-        create_tasks_from_ideas(c, &b.scope(), &[idea(&b, 1, "B's one")], Utc::now()).unwrap();
+    // another account's ideas are its own (ids are global; theirs is 21 in cluster 23)
+    let mut bs = idea(&b, 21, "B's one");
+    bs.cluster_id = Some(ClusterId(23));
+    let theirs = create_tasks_from_ideas(c, &b.scope(), &[bs], Utc::now()).unwrap();
     assert_eq!(theirs.len(), 1);
 
     // another tenant's site: nothing is created

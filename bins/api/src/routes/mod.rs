@@ -1,6 +1,7 @@
 //! Route registration. Every handler is registered through `utoipa_actix_web`, so the OpenAPI
 //! document is generated from the same registrations that serve requests.
 
+pub mod ai_actions;
 pub mod ai_settings;
 pub mod ai_tasks;
 pub mod billing;

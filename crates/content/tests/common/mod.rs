@@ -118,3 +118,45 @@ pub fn png(w: u32, h: u32) -> Vec<u8> {
     b.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
     b
 }
+
+/// Real planner rows with fixed ids (writer rows reference clusters and ideas of their own
+/// site and sector through composite keys): a cluster `id` in `sector`.
+pub fn cluster_row(
+    c: &mut PgConnection,
+    t: &TenantFixture,
+    sector: kernel::SectorId,
+    id: i64,
+) -> kernel::ClusterId {
+    diesel::sql_query(
+        "INSERT INTO clusters (id, account_id, site_id, sector_id, name) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(id)
+    .bind::<diesel::sql_types::BigInt, _>(t.account_id.get())
+    .bind::<diesel::sql_types::BigInt, _>(t.site_id.get())
+    .bind::<diesel::sql_types::BigInt, _>(sector.get())
+    .bind::<diesel::sql_types::Text, _>(format!("Cluster {id}"))
+    .execute(c)
+    .unwrap();
+    kernel::ClusterId(id)
+}
+
+/// An idea `id` in `sector` (optionally in a cluster).
+pub fn idea_row(
+    c: &mut PgConnection,
+    t: &TenantFixture,
+    sector: kernel::SectorId,
+    cluster: Option<i64>,
+    id: i64,
+) {
+    diesel::sql_query(
+        "INSERT INTO content_ideas (id, account_id, site_id, sector_id, cluster_id, idea_title) OVERRIDING SYSTEM VALUE VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(id)
+    .bind::<diesel::sql_types::BigInt, _>(t.account_id.get())
+    .bind::<diesel::sql_types::BigInt, _>(t.site_id.get())
+    .bind::<diesel::sql_types::BigInt, _>(sector.get())
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::BigInt>, _>(cluster)
+    .bind::<diesel::sql_types::Text, _>(format!("Idea {id}"))
+    .execute(c)
+    .unwrap();
+}

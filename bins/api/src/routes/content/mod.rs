@@ -16,7 +16,10 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Registers every writer route. Fixed paths (`filter_options/`, `bulk_*`) come before the
 /// `{id}` routes they would otherwise be captured by.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(tasks::task_filter_options)
+    cfg.service(crate::routes::ai_actions::auto_generate_content)
+        .service(crate::routes::ai_actions::generate_image_prompts)
+        .service(crate::routes::ai_actions::generate_images)
+        .service(tasks::task_filter_options)
         .service(tasks::bulk_delete_tasks)
         .service(tasks::bulk_update_tasks)
         .service(tasks::list_tasks)

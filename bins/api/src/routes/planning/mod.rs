@@ -12,7 +12,9 @@ use utoipa_actix_web::service_config::ServiceConfig;
 /// Registers the planner routes. Fixed paths (`filter_options/`, `bulk_delete/`, ...) come
 /// before `{id}/` so they are not taken for an id.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(keywords::filter_options)
+    cfg.service(crate::routes::ai_actions::auto_cluster)
+        .service(crate::routes::ai_actions::generate_ideas)
+        .service(keywords::filter_options)
         .service(keywords::bulk_delete)
         .service(keywords::bulk_update)
         .service(keywords::import_csv)
