@@ -30,43 +30,38 @@ pub fn visible_ids(
     function: Function,
     ids: &[i64],
 ) -> Result<Vec<i64>> {
-    let mut out = Vec::with_capacity(ids.len());
-    for &id in ids {
-        let found =
-            match function {
-                Function::AutoCluster => {
-                    not_found_is_none(planning::keywords::get_keyword(conn, scope, KeywordId(id)))?
-                        .is_some()
-                }
-                Function::GenerateIdeas => {
-                    not_found_is_none(planning::clusters::get_cluster(conn, scope, ClusterId(id)))?
-                        .is_some()
-                }
-                Function::GenerateContent => {
-                    content_found(content::tasks::get_task(conn, scope, TaskId(id)))?
-                }
-                Function::GenerateImagePrompts => content_found(
-                    content::content::get_content_row(conn, scope, ContentId(id)),
-                )?,
-                Function::GenerateImages => {
-                    content_found(content::images::get_image(conn, scope, ImageId(id)))?
-                }
-            };
-        if found {
-            out.push(id);
-        }
+    // One set-based query: the account's rows among `ids` on the sites the scope may see.
+    let table = match function {
+        Function::AutoCluster => "keywords",
+        Function::GenerateIdeas => "clusters",
+        Function::GenerateContent => "tasks",
+        Function::GenerateImagePrompts => "content",
+        Function::GenerateImages => "images",
+    };
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        id: i64,
     }
-    Ok(out)
-}
-
-fn not_found_is_none<T>(r: planning::Result<T>) -> Result<Option<T>> {
-    match r {
-        Ok(v) => Ok(Some(v)),
-        Err(planning::Error::NotFound | planning::Error::Tenancy(tenancy::Error::NotFound)) => {
-            Ok(None)
-        }
-        Err(e) => Err(e.into()),
-    }
+    let sites = tenancy::sites::visible_site_ids(conn, scope)?;
+    let only_sites: Vec<i64> = sites.iter().flatten().map(|s| s.get()).collect();
+    let rows: Vec<Id> = diesel::sql_query(format!(
+        "SELECT id FROM {table} WHERE account_id = $1 AND id = ANY($2) AND ($3 OR site_id = ANY($4)) ORDER BY id"
+    ))
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(ids)
+    .bind::<diesel::sql_types::Bool, _>(sites.is_none())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&only_sites)
+    .load(conn)
+    .map_err(db::DbError::from)?;
+    // keep the caller's order
+    let found: std::collections::HashSet<i64> = rows.into_iter().map(|r| r.id).collect();
+    let mut seen = std::collections::HashSet::new();
+    Ok(ids
+        .iter()
+        .copied()
+        .filter(|i| found.contains(i) && seen.insert(*i))
+        .collect())
 }
 
 fn content_opt<T>(r: content::Result<T>) -> Result<Option<T>> {
@@ -77,10 +72,6 @@ fn content_opt<T>(r: content::Result<T>) -> Result<Option<T>> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-fn content_found<T>(r: content::Result<T>) -> Result<bool> {
-    Ok(content_opt(r)?.is_some())
 }
 
 fn input_ids(task: &AiTask, function: Function) -> Vec<i64> {
@@ -865,5 +856,15 @@ mod tests {
         let html = "<p>x</p><h2>One &amp; two</h2><p>y</p><h2 id=\"a\"><em>Three</em></h2>";
         assert_eq!(h2_headings(html), vec!["One & two", "Three"]);
         assert!(h2_headings("<h2>unclosed").is_empty());
+    }
+}
+
+fn not_found_is_none<T>(r: planning::Result<T>) -> Result<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(planning::Error::NotFound | planning::Error::Tenancy(tenancy::Error::NotFound)) => {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
     }
 }
