@@ -847,6 +847,16 @@ fn generate_images(
     ))
 }
 
+fn not_found_is_none<T>(r: planning::Result<T>) -> Result<Option<T>> {
+    match r {
+        Ok(v) => Ok(Some(v)),
+        Err(planning::Error::NotFound | planning::Error::Tenancy(tenancy::Error::NotFound)) => {
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -856,15 +866,5 @@ mod tests {
         let html = "<p>x</p><h2>One &amp; two</h2><p>y</p><h2 id=\"a\"><em>Three</em></h2>";
         assert_eq!(h2_headings(html), vec!["One & two", "Three"]);
         assert!(h2_headings("<h2>unclosed").is_empty());
-    }
-}
-
-fn not_found_is_none<T>(r: planning::Result<T>) -> Result<Option<T>> {
-    match r {
-        Ok(v) => Ok(Some(v)),
-        Err(planning::Error::NotFound | planning::Error::Tenancy(tenancy::Error::NotFound)) => {
-            Ok(None)
-        }
-        Err(e) => Err(e.into()),
     }
 }
