@@ -347,35 +347,20 @@ async fn offline_flow_from_keywords_to_images() {
         .unwrap();
     assert!(links >= ideas.len() as i64, "every idea links its keywords");
 
-    // tasks from two ideas (the planner service; the create_tasks route lands on main)
-    let scope = c.a.scope();
-    let mut new_tasks = Vec::new();
-    for (id, _, _) in ideas.iter().take(2) {
-        let idea = planning::ideas::get_idea(&mut conn, &scope, *id).unwrap();
-        new_tasks.push(content::tasks::NewTaskFromIdea {
-            idea_id: idea.row.id,
-            site_id: idea.row.site_id,
-            sector_id: idea.row.sector_id,
-            cluster_id: idea.row.cluster_id,
-            title: idea.row.idea_title.clone(),
-            description: idea.row.description.clone(),
-            outline: Some(idea.row.outline.clone()),
-            keywords: String::new(),
-            primary_keyword: String::new(),
-            secondary_keywords: vec![],
-            content_type: content::model::ContentType::parse(idea.row.content_type.as_str())
-                .unwrap(),
-            content_structure: content::model::ContentStructure::parse(
-                idea.row.content_structure.as_str(),
-            )
-            .unwrap(),
-            word_count: 800,
-        });
-    }
-    let created =
-        content::tasks::create_tasks_from_ideas(&mut conn, &scope, &new_tasks, chrono::Utc::now())
-            .unwrap();
-    let task_ids: Vec<i64> = created.iter().map(|t| t.id.get()).collect();
+    // tasks from two ideas, through the planner's create_tasks route
+    let two: Vec<i64> = ideas.iter().take(2).map(|(id, _, _)| id.get()).collect();
+    let r = post("/api/v1/planner/ideas/create_tasks/")
+        .bearer(&tok)
+        .json(&json!({"ids": two}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, actix_web::http::StatusCode::OK, "{:?}", r.json());
+    let task_ids: Vec<i64> = r.data()["task_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
     assert_eq!(task_ids.len(), 2);
 
     // auto_generate_content
@@ -405,10 +390,20 @@ async fn offline_flow_from_keywords_to_images() {
         .load(&mut conn)
         .unwrap();
     assert_eq!(items.len(), 2);
-    for ((_, task, status, html), nt) in items.iter().zip(&new_tasks) {
+    for (_, task, status, html) in &items {
         assert!(task_ids.contains(&task.unwrap().get()));
         assert_eq!(status, "draft");
-        let outline = nt.outline.as_ref().unwrap();
+        let idea_of_task: Option<kernel::IdeaId> = tasks::table
+            .filter(tasks::account_id.eq(acct))
+            .filter(tasks::id.eq(task.unwrap()))
+            .select(tasks::idea_id)
+            .first(&mut conn)
+            .unwrap();
+        let outline = &ideas
+            .iter()
+            .find(|(id, _, _)| Some(*id) == idea_of_task)
+            .unwrap()
+            .2;
         let first = outline["sections"][0]["heading"].as_str().unwrap();
         let escaped = first.replace('&', "&amp;");
         assert!(
