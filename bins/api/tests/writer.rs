@@ -269,6 +269,10 @@ async fn tasks_crud_filters_status_and_bulk() {
                {"value": "guide", "label": "Guide"}])
     );
     assert_eq!(d["cluster_id"][1]["value"], cluster.to_string());
+    assert_eq!(
+        d["cluster_id"][1]["label"], "Zeta",
+        "clusters are labelled by name"
+    );
 
     // detail and patch, no trailing slash
     let r = get(&format!("{W}/tasks/{id}")).bearer(tok).send(&app).await;

@@ -13,7 +13,7 @@ use crate::model::{
     FilterOptions, SiteStatus, StringList, TaxonomyType,
 };
 use crate::sanitize::{sanitize_html, word_count};
-use crate::tasks::{cluster_options, get_task};
+use crate::tasks::get_task;
 use crate::taxonomies::{ensure_terms, set_content_terms, terms_of};
 use crate::util::{
     MAX_KEYWORD, MAX_TITLE, check_bulk_ids, clean_list, options_in_order, planner_ref_error,
@@ -751,6 +751,9 @@ pub fn content_filter_options(
             options_in_order(ContentStructure::ALL, &structures),
         ),
         ("source", options_in_order(ContentSource::ALL, &sources)),
-        ("cluster_id", cluster_options(clusters)),
+        (
+            "cluster_id",
+            crate::tasks::cluster_options(conn, scope, clusters)?,
+        ),
     ])
 }

@@ -604,19 +604,34 @@ pub fn task_filter_options(
             "content_structure",
             options_in_order(ContentStructure::ALL, &structures),
         ),
-        ("cluster_id", cluster_options(clusters)),
+        ("cluster_id", cluster_options(conn, scope, clusters)?),
     ])
 }
 
-/// Cluster options labelled by id (the planner's names replace them once it is merged).
-pub(crate) fn cluster_options(ids: Vec<Option<ClusterId>>) -> Vec<FilterOption> {
+/// Cluster options labelled by the planner's cluster names (one query for all of them).
+pub(crate) fn cluster_options(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: Vec<Option<ClusterId>>,
+) -> Result<Vec<FilterOption>> {
     let ids: BTreeSet<ClusterId> = ids.into_iter().flatten().collect();
-    ids.into_iter()
+    let names: std::collections::HashMap<ClusterId, String> = db::schema::clusters::table
+        .filter(db::schema::clusters::account_id.eq(scope.account_id()))
+        .filter(db::schema::clusters::id.eq_any(ids.iter().copied().collect::<Vec<_>>()))
+        .select((db::schema::clusters::id, db::schema::clusters::name))
+        .load::<(ClusterId, String)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(ids
+        .into_iter()
         .map(|c| FilterOption {
             value: c.to_string(),
-            label: format!("Cluster {c}"),
+            label: names
+                .get(&c)
+                .cloned()
+                .unwrap_or_else(|| format!("Cluster {c}")),
         })
-        .collect()
+        .collect())
 }
 
 /// Turns planner ideas into queued tasks (editor+), at most one task per idea: an idea that
