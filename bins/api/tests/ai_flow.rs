@@ -832,6 +832,19 @@ async fn openai_compatible_provider_requests_and_token_credits() {
             25_000,
         ),
     );
+    // the account's own clustering prompt (saved through the prompts route) is what we send
+    let saved = post("/api/v1/system/prompts/save_prompt/")
+        .bearer(&c.a.access)
+        .json(&json!({"prompt_type": "clustering",
+            "prompt_value": "ACME HOUSE STYLE. Cluster these {keyword_count} keywords:\n{keywords}"}))
+        .send(&app)
+        .await;
+    assert_eq!(
+        saved.status,
+        actix_web::http::StatusCode::OK,
+        "{:?}",
+        saved.json()
+    );
     let t = start_ai(
         &app,
         &c.a.access,
@@ -854,6 +867,10 @@ async fn openai_compatible_provider_requests_and_token_credits() {
     assert!(
         prompt.contains("best running shoes") && prompt.contains("running shoes for beginners"),
         "{prompt}"
+    );
+    assert!(
+        prompt.contains("ACME HOUSE STYLE"),
+        "the account override is used: {prompt}"
     );
 
     // content: 1,000 + 500 tokens is under the operation's minimum of 3 credits
