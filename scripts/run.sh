@@ -18,7 +18,7 @@ cat <<MSG
     Health     http://$BIND/api/ping/
     Docs       http://$BIND/api/docs/
     OpenAPI    http://$BIND/api/schema/
-    Database   ${IGNY8_DATABASE_URL%%\?*}
+    Database   $(printf '%s' "${IGNY8_DATABASE_URL%%\?*}" | sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#')
 
   Try:
     curl -s -X POST http://$BIND/api/v1/auth/register/ -H 'Content-Type: application/json' \\
