@@ -57,13 +57,17 @@ impl AiRuntime {
     /// `IGNY8_SECRET_KEY` — or, like the API, the development secret kept in
     /// `<IGNY8_DATA_DIR>/secret_key` — so both processes decrypt the same stored keys.
     pub fn from_env() -> Result<AiRuntime> {
-        let providers = ai::Providers::new(ai::Settings::from_env()?)?;
+        Self::from_lookup(|k| std::env::var(k).ok())
+    }
+
+    /// [`AiRuntime::from_env`] over any variable source (tests pass a map).
+    pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> Result<AiRuntime> {
         let var = |n: &str| {
-            std::env::var(n)
-                .ok()
+            get(n)
                 .map(|v| v.trim().to_owned())
                 .filter(|v| !v.is_empty())
         };
+        let providers = ai::Providers::new(ai::Settings::from_lookup(&get)?)?;
         let data_dir =
             std::path::PathBuf::from(var("IGNY8_DATA_DIR").unwrap_or_else(|| ".data".to_owned()));
         let media_dir = var("IGNY8_MEDIA_DIR")
@@ -72,19 +76,23 @@ impl AiRuntime {
         let secret = match var("IGNY8_SECRET_KEY") {
             Some(s) => s,
             None => {
-                let from_file =
-                    std::fs::read_to_string(data_dir.join("secret_key")).unwrap_or_default();
-                if from_file.trim().is_empty() {
+                let path = data_dir.join("secret_key");
+                let from_file = std::fs::read_to_string(&path)
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                if from_file.is_empty() {
                     tracing::warn!(
-                        "IGNY8_SECRET_KEY is not set and no development secret exists yet; accounts' stored AI keys cannot be decrypted"
+                        "IGNY8_SECRET_KEY is not set and {} does not exist; accounts' stored AI keys cannot be decrypted",
+                        path.display()
                     );
                 } else {
                     tracing::warn!(
                         "IGNY8_SECRET_KEY is not set; using the development secret kept in {}",
-                        data_dir.join("secret_key").display()
+                        path.display()
                     );
                 }
-                from_file.trim().to_owned()
+                from_file
             }
         };
         Ok(AiRuntime {
