@@ -81,18 +81,8 @@ fn secret(name: &str, data_dir: &Path, file: &str) -> Result<Vec<u8>> {
         return Ok(v.into_bytes());
     }
     let path = data_dir.join(file);
-    let value = match std::fs::read_to_string(&path) {
-        Ok(v) if v.trim().len() >= 32 => v.trim().to_owned(),
-        _ => {
-            std::fs::create_dir_all(data_dir)
-                .with_context(|| format!("create {}", data_dir.display()))?;
-            let mut raw = [0u8; 32];
-            rand::fill(&mut raw);
-            let v = hex::encode(raw);
-            std::fs::write(&path, &v).with_context(|| format!("write {}", path.display()))?;
-            v
-        }
-    };
+    let value = automation::dev_secret::development_secret(data_dir, file)
+        .with_context(|| format!("read or create {}", path.display()))?;
     tracing::warn!(
         "{name} is not set; using the development secret kept in {}",
         path.display()

@@ -4,6 +4,7 @@
 pub mod ai_functions;
 pub mod ai_settings;
 pub mod ai_tasks;
+pub mod dev_secret;
 pub mod error;
 pub mod ideas_to_tasks;
 pub mod prompts;

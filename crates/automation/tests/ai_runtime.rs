@@ -58,10 +58,19 @@ fn without_the_variable_the_api_development_secret_file_is_used() {
 }
 
 #[test]
-fn no_secret_at_all_is_empty_not_a_crash() {
+fn with_no_secret_yet_the_worker_creates_the_one_the_api_will_read() {
     let dir = temp_dir("none");
     let rt = AiRuntime::from_lookup(lookup(&[("IGNY8_DATA_DIR", dir.to_str().unwrap())])).unwrap();
-    assert!(rt.secret_key.is_empty());
+    assert!(!rt.secret_key.is_empty());
+    let on_disk = std::fs::read_to_string(dir.join("secret_key")).unwrap();
+    assert_eq!(rt.secret_key, on_disk.trim().as_bytes());
+    assert_eq!(
+        automation::dev_secret::development_secret(&dir, "secret_key")
+            .unwrap()
+            .as_bytes(),
+        rt.secret_key.as_slice(),
+        "the API's lookup finds the same value"
+    );
     std::fs::remove_dir_all(dir).unwrap();
 }
 

@@ -76,23 +76,15 @@ impl AiRuntime {
         let secret = match var("IGNY8_SECRET_KEY") {
             Some(s) => s,
             None => {
+                // The same development secret the API uses (created by whichever starts first).
                 let path = data_dir.join("secret_key");
-                let from_file = std::fs::read_to_string(&path)
-                    .unwrap_or_default()
-                    .trim()
-                    .to_owned();
-                if from_file.is_empty() {
-                    tracing::warn!(
-                        "IGNY8_SECRET_KEY is not set and {} does not exist; accounts' stored AI keys cannot be decrypted",
-                        path.display()
-                    );
-                } else {
-                    tracing::warn!(
-                        "IGNY8_SECRET_KEY is not set; using the development secret kept in {}",
-                        path.display()
-                    );
-                }
-                from_file
+                tracing::warn!(
+                    "IGNY8_SECRET_KEY is not set; using the development secret kept in {}",
+                    path.display()
+                );
+                crate::dev_secret::development_secret(&data_dir, "secret_key").map_err(|e| {
+                    Error::Interrupted(format!("cannot read or create {}: {e}", path.display()))
+                })?
             }
         };
         Ok(AiRuntime {
