@@ -602,25 +602,18 @@ pub fn update_me(
         errors.max_len("last_name", l, 150);
     }
     errors.into_result()?;
-    let target = users::table
-        .find(uid)
-        .filter(users::account_id.eq(scope.account_id()));
-    conn.transaction(|c| {
-        if let Some(f) = first_name {
-            diesel::update(target)
-                .set(users::first_name.eq(f.trim()))
-                .execute(c)?;
-        }
-        if let Some(l) = last_name {
-            diesel::update(target)
-                .set(users::last_name.eq(l.trim()))
-                .execute(c)?;
-        }
-        Ok(diesel::update(target)
-            .set(users::updated_at.eq(now))
-            .returning(User::as_returning())
-            .get_result(c)?)
-    })
+    Ok(diesel::update(
+        users::table
+            .find(uid)
+            .filter(users::account_id.eq(scope.account_id())),
+    )
+    .set((
+        first_name.map(|f| users::first_name.eq(f.trim())),
+        last_name.map(|l| users::last_name.eq(l.trim())),
+        users::updated_at.eq(now),
+    ))
+    .returning(User::as_returning())
+    .get_result(conn)?)
 }
 
 /// Creates (or promotes) a platform staff user in the system account. Idempotent on email.

@@ -284,29 +284,32 @@ pub fn update_site(
     scope.require(Role::Admin)?;
     get_site(conn, scope, id)?;
     validate_site(conn, input, false)?;
-    let q = sites::table
-        .find(id)
-        .filter(sites::account_id.eq(scope.account_id()));
-    conn.transaction(|c| {
-        if let Some(n) = &input.name {
-            diesel::update(q).set(sites::name.eq(n.trim())).execute(c)?;
-        }
-        if let Some(d) = &input.domain {
-            diesel::update(q)
-                .set(sites::domain.eq(d.trim()))
-                .execute(c)?;
-        }
-        if let Some(i) = input.industry_id {
-            diesel::update(q).set(sites::industry_id.eq(i)).execute(c)?;
-        }
-        if let Some(a) = input.is_active {
-            diesel::update(q).set(sites::is_active.eq(a)).execute(c)?;
-        }
-        Ok(diesel::update(q)
-            .set(sites::updated_at.eq(now))
-            .returning(Site::as_returning())
-            .get_result(c)?)
+    Ok(diesel::update(
+        sites::table
+            .find(id)
+            .filter(sites::account_id.eq(scope.account_id())),
+    )
+    .set(&SiteChangeset {
+        name: input.name.as_deref().map(str::trim),
+        domain: input.domain.as_deref().map(str::trim),
+        industry_id: input.industry_id,
+        is_active: input.is_active,
+        updated_at: now,
     })
+    .returning(Site::as_returning())
+    .get_result(conn)?)
+}
+
+/// One UPDATE for every changed site field (`None` leaves a column alone; `Some(None)` clears
+/// the industry).
+#[derive(AsChangeset)]
+#[diesel(table_name = sites)]
+struct SiteChangeset<'a> {
+    name: Option<&'a str>,
+    domain: Option<&'a str>,
+    industry_id: Option<Option<IndustryId>>,
+    is_active: Option<bool>,
+    updated_at: DateTime<Utc>,
 }
 
 /// Deletes a site and everything scoped to it (admin+).
@@ -548,20 +551,26 @@ pub fn update_sector(
                 });
             }
         }
-        let q = sectors::table
-            .find(id)
-            .filter(sectors::account_id.eq(scope.account_id()));
-        if let Some(n) = name {
-            diesel::update(q)
-                .set(sectors::name.eq(n.trim()))
-                .execute(c)?;
-        }
-        if let Some(a) = is_active {
-            diesel::update(q).set(sectors::is_active.eq(a)).execute(c)?;
-        }
-        Ok(diesel::update(q)
-            .set(sectors::updated_at.eq(now))
-            .returning(Sector::as_returning())
-            .get_result(c)?)
+        Ok(diesel::update(
+            sectors::table
+                .find(id)
+                .filter(sectors::account_id.eq(scope.account_id())),
+        )
+        .set(&SectorChangeset {
+            name: name.map(str::trim),
+            is_active,
+            updated_at: now,
+        })
+        .returning(Sector::as_returning())
+        .get_result(c)?)
     })
+}
+
+/// One UPDATE for a sector's changed fields.
+#[derive(AsChangeset)]
+#[diesel(table_name = sectors)]
+struct SectorChangeset<'a> {
+    name: Option<&'a str>,
+    is_active: Option<bool>,
+    updated_at: DateTime<Utc>,
 }

@@ -287,35 +287,35 @@ pub fn update_user(
         if demotes {
             guard_last_owner(c, scope, &target)?;
         }
-        let q = users::table
-            .find(id)
-            .filter(users::account_id.eq(scope.account_id()));
-        if let Some(r) = ch.role {
-            diesel::update(q)
-                .set(users::role.eq(r.as_str()))
-                .execute(c)?;
+        if ch.is_active == Some(false) {
+            revoke_all_sessions(c, id, "deactivated", now)?;
         }
-        if let Some(f) = &ch.first_name {
-            diesel::update(q)
-                .set(users::first_name.eq(f.trim()))
-                .execute(c)?;
-        }
-        if let Some(l) = &ch.last_name {
-            diesel::update(q)
-                .set(users::last_name.eq(l.trim()))
-                .execute(c)?;
-        }
-        if let Some(a) = ch.is_active {
-            diesel::update(q).set(users::is_active.eq(a)).execute(c)?;
-            if !a {
-                revoke_all_sessions(c, id, "deactivated", now)?;
-            }
-        }
-        Ok(diesel::update(q)
-            .set(users::updated_at.eq(now))
-            .returning(User::as_returning())
-            .get_result(c)?)
+        Ok(diesel::update(
+            users::table
+                .find(id)
+                .filter(users::account_id.eq(scope.account_id())),
+        )
+        .set(&UserChangeset {
+            role: ch.role.map(Role::as_str),
+            first_name: ch.first_name.as_deref().map(str::trim),
+            last_name: ch.last_name.as_deref().map(str::trim),
+            is_active: ch.is_active,
+            updated_at: now,
+        })
+        .returning(User::as_returning())
+        .get_result(c)?)
     })
+}
+
+/// One UPDATE for every changed member field (`None` leaves a column alone).
+#[derive(AsChangeset)]
+#[diesel(table_name = users)]
+struct UserChangeset<'a> {
+    role: Option<&'a str>,
+    first_name: Option<&'a str>,
+    last_name: Option<&'a str>,
+    is_active: Option<bool>,
+    updated_at: DateTime<Utc>,
 }
 
 fn revoke_all_sessions(
