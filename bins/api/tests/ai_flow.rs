@@ -1104,3 +1104,53 @@ async fn credits_short_at_charge_time_fail_the_task_at_once_and_notify() {
         vec![("error".to_owned(), Some(format!("ai_task:{t}")))]
     );
 }
+
+#[actix_web::test]
+async fn an_account_key_that_no_longer_decrypts_fails_the_task_with_a_clear_error() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let acct = c.a.account_id;
+    let kw = seed_keywords(&c, &app, 4).await;
+    grant(&c, &c.a, 100);
+    // saved through the API, encrypted under the API's secret…
+    let saved = put("/api/v1/system/ai-settings/")
+        .bearer(&c.a.access)
+        .json(&json!({"api_key": "sk-account-own-key-0123456789"}))
+        .send(&app)
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.json());
+    assert_eq!(saved.data()["has_api_key"], true);
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": kw}),
+    )
+    .await;
+    // …and read by a worker whose secret differs (as after rotating IGNY8_SECRET_KEY):
+    // permanent, so one run only.
+    assert_eq!(drain(&c, &offline_settings(), None), 1);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(
+        (d["status"].as_str(), d["attempts"].as_i64()),
+        (Some("failed"), Some(1)),
+        "{d}"
+    );
+    let error = d["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("IGNY8_SECRET_KEY") && error.contains("enter the key again"),
+        "{error}"
+    );
+    assert_eq!(
+        counts(&c, acct),
+        (0, 0, 0),
+        "nothing saved, nothing charged"
+    );
+    let levels: Vec<String> = notifications::table
+        .filter(notifications::account_id.eq(acct))
+        .filter(notifications::kind.eq("ai_task"))
+        .select(notifications::level)
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(levels, ["error"]);
+}
