@@ -100,8 +100,18 @@ pub struct PaymentFilter {
     pub invoice_id: Option<InvoiceId>,
 }
 
-fn filtered<'a>(f: &PaymentFilter) -> payments::BoxedQuery<'a, diesel::pg::Pg> {
+/// Whose payments a query may see: one account's, or every account's for platform staff.
+#[derive(Clone, Copy)]
+enum Audience {
+    Account(kernel::AccountId),
+    Staff,
+}
+
+fn filtered<'a>(f: &PaymentFilter, who: Audience) -> payments::BoxedQuery<'a, diesel::pg::Pg> {
     let mut q = payments::table.into_boxed();
+    if let Audience::Account(a) = who {
+        q = q.filter(payments::account_id.eq(a));
+    }
     if let Some(s) = f.status {
         q = q.filter(payments::status.eq(s.as_str()));
     }
@@ -118,13 +128,9 @@ pub fn list_payments(
     f: &PaymentFilter,
     page: PageRequest,
 ) -> Result<Page<Payment>> {
-    let account = scope.account_id();
-    let count = filtered(f)
-        .filter(payments::account_id.eq(account))
-        .count()
-        .get_result(conn)?;
-    let items = filtered(f)
-        .filter(payments::account_id.eq(account))
+    let who = Audience::Account(scope.account_id());
+    let count = filtered(f, who).count().get_result(conn)?;
+    let items = filtered(f, who)
         .order((payments::created_at.desc(), payments::id.desc()))
         .limit(page.limit())
         .offset(page.offset())
@@ -145,8 +151,8 @@ pub fn admin_list_payments(
     page: PageRequest,
 ) -> Result<Page<Payment>> {
     scope.require_staff()?;
-    let count = filtered(f).count().get_result(conn)?;
-    let items = filtered(f)
+    let count = filtered(f, Audience::Staff).count().get_result(conn)?;
+    let items = filtered(f, Audience::Staff)
         .order((payments::created_at.asc(), payments::id.asc()))
         .limit(page.limit())
         .offset(page.offset())
