@@ -18,6 +18,19 @@ use worker::test_jobs::{FailJob, PanicJob, RecordRun, ensure_runs_table};
 // ---------------------------------------------------------------------------------------------
 // Harness
 
+/// Keeps the worker's files (development secret, media) in a temporary directory: a test never
+/// writes into the source tree.
+fn outside_the_tree() -> [(&'static str, String); 2] {
+    let dir = std::env::temp_dir().join(format!("igny8-worker-test-{}", std::process::id()));
+    [
+        ("IGNY8_DATA_DIR", dir.display().to_string()),
+        (
+            "IGNY8_SECRET_KEY",
+            "worker-tests-secret-key-0123456789abcdef".to_owned(),
+        ),
+    ]
+}
+
 /// A running `worker` process whose log lines (stderr) are collected.
 struct WorkerProcess {
     child: Child,
@@ -29,6 +42,7 @@ impl WorkerProcess {
     fn start(db: &TestDb, env: &[(&str, &str)]) -> Self {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_worker"));
         cmd.env("IGNY8_DATABASE_URL", db.url())
+            .envs(outside_the_tree())
             .env("IGNY8_WORKER_CONCURRENCY", "2")
             .env("IGNY8_JOB_STALE_SECS", "60")
             .env("IGNY8_WORKER_POLL_MS", "50")
@@ -454,6 +468,7 @@ fn a_closed_log_pipe_does_not_kill_the_worker() {
     let mut conn = db.conn();
     let mut child = Command::new(env!("CARGO_BIN_EXE_worker"))
         .env("IGNY8_DATABASE_URL", db.url())
+        .envs(outside_the_tree())
         .env("IGNY8_WORKER_POLL_MS", "50")
         .env("IGNY8_LOG_FORMAT", "json")
         .env("RUST_LOG", "info")
