@@ -14,7 +14,7 @@ export IGNY8_DATABASE_URL ?= $(shell scripts/db.sh url)
 help:
 	@echo "make run    start PostgreSQL (if needed), migrate, seed, and run the API and worker"
 	@echo "make test   run every test against real PostgreSQL"
-	@echo "make check  fmt, clippy -D warnings, dependency-direction checks, tests"
+	@echo "make check  fmt, clippy -D warnings, dependency-direction and table-ownership checks, tests"
 	@echo "make bench  benchmarks"
 	@echo "make db     start the local PostgreSQL only;  make db-stop  stop it"
 
@@ -34,6 +34,9 @@ check: toolchain
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --workspace --all-targets $(TEST_FEATURES) -- -D warnings
 	@scripts/check-deps.sh $(DOMAIN_CRATES)
+	@echo "table ownership: each table is queried only by its owner crate (exceptions: docs/ARCHITECTURE.md)"
+	@$(CARGO) test -q -p test-support --test table_ownership \
+		|| { echo "table ownership check failed: see the list above" >&2; exit 1; }
 	$(CARGO) test --workspace $(TEST_FEATURES)
 
 bench: toolchain

@@ -7,12 +7,16 @@
 //!   the ready-made second tenant.
 //! - [`http`]: a small client that drives a real actix `App` in-process.
 //! - [`openai_server`]: a scripted OpenAI-compatible HTTP server for AI provider tests.
+//! - [`schema_check`]: the tenant-isolation rule of the schema, checked on the live catalog.
+//! - [`table_owners`]: which crate owns which table, checked against every crate's source
+//!   (`make check`; exceptions are listed in `docs/ARCHITECTURE.md`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 pub mod fixtures;
 pub mod http;
 pub mod openai_server;
 pub mod schema_check;
+pub mod table_owners;
 
 pub use fixtures::TenantFixture;
 
