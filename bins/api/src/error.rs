@@ -229,6 +229,36 @@ fn automation_parts(e: &automation::Error) -> Parts {
             "The AI provider failed. Try again later.",
         ),
         automation::Error::Interrupted(_) => internal(),
+        automation::Error::RunInProgress { run_id } => {
+            let mut p = Parts::new(
+                StatusCode::CONFLICT,
+                "run_in_progress",
+                format!(
+                    "Automation run {run_id} is still running or paused on this site: resume or cancel it first."
+                ),
+            );
+            p.errors = Some(json!({"run_id": run_id}));
+            p
+        }
+        automation::Error::InsufficientCreditsForRun(est) => {
+            let mut p = Parts::new(
+                StatusCode::PAYMENT_REQUIRED,
+                "insufficient_credits",
+                format!(
+                    "Not enough credits for this run: it needs {} (1.2 × its estimate of {}), the balance is {}.",
+                    est.required_credits, est.total_credits, est.balance
+                ),
+            );
+            p.errors = Some(
+                json!({"needed": est.required_credits, "available": est.balance, "estimate": est}),
+            );
+            p
+        }
+        automation::Error::InvalidRunState { status, action } => Parts::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_state",
+            format!("Cannot {action} a {status} run."),
+        ),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod docs;
 pub mod envelope;
 pub mod error;
 pub mod extract;
+pub mod live;
 pub mod request_id;
 pub mod routes;
 pub mod signup;

@@ -129,7 +129,12 @@ fn serve() -> Result<()> {
     migrate_and_seed(&pool, true)?;
     let mut auth = AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone());
     auth.log_links = !cfg.production;
+    // The same AI settings the worker reads; the API needs only how many images an article gets.
+    let ai_settings =
+        ai::Settings::from_lookup(|k| std::env::var(k).ok()).map_err(|e| anyhow::anyhow!("{e}"))?;
     let state = AppState {
+        images_per_article: i64::try_from(ai_settings.n_in_article_images).unwrap_or(0) + 1,
+        events: api::live::EventHub::new(cfg.database_url.clone()),
         pool,
         auth,
         clock: Clock::system(),

@@ -22,4 +22,8 @@ pub struct AppState {
     /// The raw `IGNY8_SECRET_KEY`: stored secrets (accounts' AI API keys) are encrypted under a
     /// key derived from it.
     pub secret_key: Arc<[u8]>,
+    /// Images each generated article gets (featured + in-article), for automation estimates.
+    pub images_per_article: i64,
+    /// Live run events (one `LISTEN` per process) for the SSE streams.
+    pub events: crate::live::EventHub,
 }

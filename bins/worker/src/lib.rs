@@ -26,6 +26,7 @@ pub const TASK_TYPES: &[&str] = &[
     tenancy::jobs::MAINTENANCE_TASK_TYPE,
     db::jobs::DEFAULT_TASK_TYPE,
     automation::ai_functions::AI_TASK_TYPE,
+    automation::pipeline::engine::AUTOMATION_TASK_TYPE,
 ];
 
 /// Every periodic job. Each is scheduled at start and re-checked by the housekeeper, so a
@@ -34,6 +35,7 @@ pub fn cron_jobs() -> Vec<Box<dyn Runnable>> {
     vec![
         Box::new(tenancy::jobs::PurgeExpiredAuth {}),
         Box::new(billing::jobs::RenewSubscriptions {}),
+        Box::new(automation::pipeline::scheduler::ScheduleRuns {}),
     ]
 }
 
@@ -47,6 +49,11 @@ pub fn linked_job_samples() -> Vec<Box<dyn Runnable>> {
         Box::new(automation::ai_functions::RunAiTask {
             ai_task_id: kernel::AiTaskId(0),
             account_id: kernel::AccountId(0),
+        }),
+        Box::new(automation::pipeline::engine::RunStep {
+            run_id: kernel::AutomationRunId(0),
+            account_id: kernel::AccountId(0),
+            seq: 0,
         }),
         #[cfg(feature = "test-jobs")]
         Box::new(test_jobs::RecordRun::new("link-check", 0)),
@@ -230,7 +237,12 @@ mod tests {
         for t in TASK_TYPES {
             assert!(seen.insert(*t), "{t} listed twice");
         }
-        assert!(seen.contains("maintenance") && seen.contains("default") && seen.contains("ai"));
+        assert!(
+            seen.contains("maintenance")
+                && seen.contains("default")
+                && seen.contains("ai")
+                && seen.contains("automation")
+        );
     }
 
     #[test]

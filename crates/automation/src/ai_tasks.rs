@@ -9,62 +9,109 @@ use kernel::{AccountId, AiTaskId};
 use serde::Serialize;
 use tenancy::Scope;
 
-/// The AI functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Function {
-    /// Group keywords into clusters.
-    AutoCluster,
-    /// Ideas for clusters.
-    GenerateIdeas,
-    /// Articles for writer tasks.
-    GenerateContent,
-    /// Image prompts for content.
-    GenerateImagePrompts,
-    /// Images from prompts.
-    GenerateImages,
-}
+kernel::text_enum!(
+    /// The AI functions.
+    Function {
+        /// Group keywords into clusters.
+        AutoCluster = "auto_cluster",
+        /// Ideas for clusters.
+        GenerateIdeas = "generate_ideas",
+        /// Articles for writer tasks.
+        GenerateContent = "generate_content",
+        /// Image prompts for content.
+        GenerateImagePrompts = "generate_image_prompts",
+        /// Images from prompts.
+        GenerateImages = "generate_images",
+    }
+);
 
 impl Function {
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
+    /// What a notification calls the function.
+    pub fn label(self) -> &'static str {
         match self {
-            Function::AutoCluster => "auto_cluster",
-            Function::GenerateIdeas => "generate_ideas",
-            Function::GenerateContent => "generate_content",
-            Function::GenerateImagePrompts => "generate_image_prompts",
-            Function::GenerateImages => "generate_images",
+            Function::AutoCluster => "Keyword clustering",
+            Function::GenerateIdeas => "Idea generation",
+            Function::GenerateContent => "Content generation",
+            Function::GenerateImagePrompts => "Image prompt generation",
+            Function::GenerateImages => "Image generation",
+        }
+    }
+
+    /// The request field holding the ids.
+    pub fn ids_field(self) -> &'static str {
+        match self {
+            Function::AutoCluster => "keyword_ids",
+            Function::GenerateIdeas => "cluster_ids",
+            Function::GenerateContent
+            | Function::GenerateImagePrompts
+            | Function::GenerateImages => "ids",
         }
     }
 }
 
-/// Phases, in order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Phase {
-    /// Created, not started.
-    Init,
-    /// Loading inputs.
-    Prep,
-    /// Talking to the provider.
-    AiCall,
-    /// Validating output.
-    Parse,
-    /// Writing results and charging credits.
-    Save,
-    /// Finished.
-    Done,
+kernel::text_enum!(
+    /// Where an AI task is in its life.
+    Status {
+        /// Waiting for the worker.
+        Queued = "queued",
+        /// Running (or waiting for a retry).
+        Running = "running",
+        /// Finished; `result` says what was made.
+        Completed = "completed",
+        /// Gave up; `error` says why.
+        Failed = "failed",
+    }
+);
+
+impl Status {
+    /// True once the task will not change any more.
+    pub fn is_final(self) -> bool {
+        matches!(self, Status::Completed | Status::Failed)
+    }
 }
 
-impl Phase {
-    /// Stored name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Phase::Init => "INIT",
-            Phase::Prep => "PREP",
-            Phase::AiCall => "AI_CALL",
-            Phase::Parse => "PARSE",
-            Phase::Save => "SAVE",
-            Phase::Done => "DONE",
+kernel::text_enum!(
+    /// Phases, in order.
+    Phase {
+        /// Created, not started.
+        Init = "INIT",
+        /// Loading inputs.
+        Prep = "PREP",
+        /// Talking to the provider.
+        AiCall = "AI_CALL",
+        /// Validating output.
+        Parse = "PARSE",
+        /// Writing results and charging credits.
+        Save = "SAVE",
+        /// Finished.
+        Done = "DONE",
+    }
+);
+
+/// What an AI task was asked to do: the ids of its items and the credits estimated when it was
+/// accepted. Stored as `{"<ids field>": [...], "estimated_credits": n}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AiTaskInput {
+    /// The function's items (keywords, clusters, tasks, content or images).
+    pub ids: Vec<i64>,
+    /// Credits estimated at request time.
+    pub estimated_credits: i64,
+}
+
+impl AiTaskInput {
+    /// The stored JSON of the input for `function`.
+    pub fn to_json(&self, function: Function) -> serde_json::Value {
+        serde_json::json!({ function.ids_field(): self.ids, "estimated_credits": self.estimated_credits })
+    }
+
+    /// Reads the stored JSON of the input for `function` (missing parts read as empty).
+    pub fn from_json(function: Function, v: &serde_json::Value) -> Self {
+        AiTaskInput {
+            ids: v[function.ids_field()]
+                .as_array()
+                .map(|a| a.iter().filter_map(serde_json::Value::as_i64).collect())
+                .unwrap_or_default(),
+            estimated_credits: v["estimated_credits"].as_i64().unwrap_or(0),
         }
     }
 }
@@ -78,12 +125,12 @@ pub struct AiTask {
     /// Account.
     #[serde(skip)]
     pub account_id: AccountId,
-    /// Function name.
-    pub function: String,
-    /// queued | running | completed | failed.
-    pub status: String,
-    /// INIT | PREP | AI_CALL | PARSE | SAVE | DONE.
-    pub phase: String,
+    /// The function.
+    pub function: Function,
+    /// Where it is in its life.
+    pub status: Status,
+    /// Its phase.
+    pub phase: Phase,
     /// 0–100.
     pub progress: i32,
     /// The request (ids only).
@@ -110,14 +157,14 @@ pub fn create(
     conn: &mut PgConnection,
     scope: &Scope,
     function: Function,
-    input: serde_json::Value,
+    input: &AiTaskInput,
     now: DateTime<Utc>,
 ) -> Result<AiTask> {
     Ok(diesel::insert_into(ai_tasks::table)
         .values((
             ai_tasks::account_id.eq(scope.account_id()),
-            ai_tasks::function.eq(function.as_str()),
-            ai_tasks::input.eq(input),
+            ai_tasks::function.eq(function),
+            ai_tasks::input.eq(input.to_json(function)),
             ai_tasks::created_by.eq(scope.user_id().map(|u| u.get())),
             ai_tasks::created_at.eq(now),
         ))
@@ -150,7 +197,7 @@ pub fn start(
             .filter(ai_tasks::id.eq(id)),
     )
     .set((
-        ai_tasks::status.eq("running"),
+        ai_tasks::status.eq(Status::Running),
         ai_tasks::attempts.eq(t.attempts + 1),
         ai_tasks::started_at.eq(t.started_at.unwrap_or(now)),
     ))
@@ -172,7 +219,7 @@ pub fn advance(
             .filter(ai_tasks::id.eq(id)),
     )
     .set((
-        ai_tasks::phase.eq(phase.as_str()),
+        ai_tasks::phase.eq(phase),
         ai_tasks::progress.eq(progress.clamp(0, 100)),
     ))
     .execute(conn)?;
@@ -193,8 +240,8 @@ pub fn complete(
             .filter(ai_tasks::id.eq(id)),
     )
     .set((
-        ai_tasks::status.eq("completed"),
-        ai_tasks::phase.eq(Phase::Done.as_str()),
+        ai_tasks::status.eq(Status::Completed),
+        ai_tasks::phase.eq(Phase::Done),
         ai_tasks::progress.eq(100),
         ai_tasks::result.eq(result),
         ai_tasks::error.eq(None::<String>),
@@ -218,7 +265,7 @@ pub fn fail(
             .filter(ai_tasks::id.eq(id)),
     )
     .set((
-        ai_tasks::status.eq("failed"),
+        ai_tasks::status.eq(Status::Failed),
         ai_tasks::error.eq(error),
         ai_tasks::finished_at.eq(now),
     ))
@@ -243,28 +290,39 @@ mod tests {
             &mut c,
             &a.scope(),
             Function::AutoCluster,
-            serde_json::json!({"keyword_ids": [1, 2]}),
+            &AiTaskInput {
+                ids: vec![1, 2],
+                estimated_credits: 3,
+            },
             now,
         )
         .unwrap();
         assert_eq!(
-            (t.status.as_str(), t.phase.as_str(), t.progress),
-            ("queued", "INIT", 0)
+            (t.status, t.phase, t.progress),
+            (Status::Queued, Phase::Init, 0)
         );
+        assert_eq!(
+            AiTaskInput::from_json(t.function, &t.input),
+            AiTaskInput {
+                ids: vec![1, 2],
+                estimated_credits: 3
+            }
+        );
+        assert_eq!(t.input["keyword_ids"], serde_json::json!([1, 2]));
         assert!(matches!(
             get(&mut c, &b.scope(), t.id),
             Err(Error::Tenancy(tenancy::Error::NotFound))
         ));
         let s = start(&mut c, &a.scope(), t.id, now).unwrap();
-        assert_eq!((s.status.as_str(), s.attempts), ("running", 1));
+        assert_eq!((s.status, s.attempts), (Status::Running, 1));
         advance(&mut c, &a.scope(), t.id, Phase::AiCall, 40).unwrap();
         // another tenant's scope changes nothing
         advance(&mut c, &b.scope(), t.id, Phase::Done, 100).unwrap();
         fail(&mut c, &b.scope(), t.id, "nope", now).unwrap();
         let mid = get(&mut c, &a.scope(), t.id).unwrap();
         assert_eq!(
-            (mid.phase.as_str(), mid.progress, mid.status.as_str()),
-            ("AI_CALL", 40, "running")
+            (mid.phase, mid.progress, mid.status),
+            (Phase::AiCall, 40, Status::Running)
         );
         complete(
             &mut c,
@@ -276,8 +334,8 @@ mod tests {
         .unwrap();
         let done = get(&mut c, &a.scope(), t.id).unwrap();
         assert_eq!(
-            (done.status.as_str(), done.phase.as_str(), done.progress),
-            ("completed", "DONE", 100)
+            (done.status, done.phase, done.progress),
+            (Status::Completed, Phase::Done, 100)
         );
         assert_eq!(done.result.unwrap()["clusters"], 3);
         let _ = Role::Owner;

@@ -34,6 +34,23 @@ pub enum Error {
         "the account's stored AI API key cannot be decrypted ({0}); IGNY8_SECRET_KEY has probably changed since it was saved: an admin must enter the key again in the AI settings"
     )]
     ApiKeyUnreadable(SecretError),
+    /// The site has a running or paused automation run already.
+    #[error("automation run {run_id} is still in progress on this site")]
+    RunInProgress {
+        /// The active run.
+        run_id: kernel::AutomationRunId,
+    },
+    /// The balance does not cover 1.2 × the run's estimate.
+    #[error("not enough credits for the run: {} needed, {} available", .0.required_credits, .0.balance)]
+    InsufficientCreditsForRun(Box<crate::pipeline::runs::RunEstimate>),
+    /// The run's status does not allow the action.
+    #[error("cannot {action} a {status} run")]
+    InvalidRunState {
+        /// The run's status.
+        status: crate::pipeline::model::RunStatus,
+        /// The action refused (`pause`, `resume`, `cancel`).
+        action: &'static str,
+    },
     /// The API key could not be encrypted for storage.
     #[error("the AI API key cannot be encrypted: {0}")]
     ApiKeyEncryption(SecretError),

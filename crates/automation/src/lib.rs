@@ -1,5 +1,4 @@
-//! Orchestration above the domain crates: AI functions run as worker jobs whose progress is
-//! tracked in `ai_tasks` (INIT → PREP → AI_CALL → PARSE → SAVE → DONE).
+#![doc = include_str!("../README.md")]
 
 pub mod ai_functions;
 pub mod ai_settings;
@@ -7,6 +6,8 @@ pub mod ai_tasks;
 pub mod dev_secret;
 pub mod error;
 pub mod ideas_to_tasks;
+pub mod pipeline;
 pub mod prompts;
+pub mod steps;
 
 pub use error::{Error, Result};

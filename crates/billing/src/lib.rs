@@ -17,6 +17,7 @@ pub mod payments;
 pub mod pdf;
 pub mod seed;
 pub mod subscriptions;
+pub mod usage;
 
 pub use error::{Error, Result};
 pub use subscriptions::on_signup;

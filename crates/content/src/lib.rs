@@ -6,6 +6,7 @@
 //! scope's account and visible sites, and own their transactions. Writes need the editor role.
 //! The rules are summarised in the crate's README.md.
 
+pub mod ai_work;
 pub mod content;
 pub mod error;
 pub mod images;

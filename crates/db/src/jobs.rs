@@ -42,6 +42,16 @@ pub fn enqueue(conn: &mut PgConnection, job: &dyn fang::Runnable) -> Result<uuid
     Ok(task.id)
 }
 
+/// Enqueues a job to run at `at` (or as soon as possible after it), on the caller's connection.
+pub fn enqueue_at(
+    conn: &mut PgConnection,
+    job: &dyn fang::Runnable,
+    at: DateTime<Utc>,
+) -> Result<uuid::Uuid, DbError> {
+    let task = fang::Queue::insert_query(conn, job, at)?;
+    Ok(task.id)
+}
+
 /// Schedules a cron/once job by its `cron()`; a pending duplicate of a unique job is not an
 /// error (the partial unique index decides races), it returns `Ok(None)`.
 pub fn schedule(

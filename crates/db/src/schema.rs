@@ -597,6 +597,95 @@ diesel::joinable!(images -> content (content_id));
 diesel::joinable!(seed_keywords -> industry_sectors (industry_sector_id));
 diesel::joinable!(keywords -> seed_keywords (seed_keyword_id));
 diesel::joinable!(keywords -> clusters (cluster_id));
+diesel::table! {
+    automation_configs (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        enabled -> Bool,
+        frequency -> Text,
+        scheduled_hour -> Int2,
+        scheduled_weekday -> Int2,
+        scheduled_day_of_month -> Int2,
+        stage_1_batch_size -> Int4,
+        stage_2_batch_size -> Int4,
+        stage_3_batch_size -> Int4,
+        stage_4_batch_size -> Int4,
+        stage_5_batch_size -> Int4,
+        stage_6_batch_size -> Int4,
+        within_stage_delay_secs -> Int4,
+        between_stage_delay_secs -> Int4,
+        max_keywords_per_run -> Nullable<Int4>,
+        max_clusters_per_run -> Nullable<Int4>,
+        max_ideas_per_run -> Nullable<Int4>,
+        max_tasks_per_run -> Nullable<Int4>,
+        max_content_per_run -> Nullable<Int4>,
+        max_images_per_run -> Nullable<Int4>,
+        max_credits_per_run -> Nullable<Int8>,
+        auto_approve -> Bool,
+        last_run_at -> Nullable<Timestamptz>,
+        next_run_at -> Nullable<Timestamptz>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    automation_runs (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        trigger -> Text,
+        status -> Text,
+        current_stage -> Int2,
+        stage_batch -> Int4,
+        step_seq -> Int4,
+        step_attempts -> Int4,
+        stage_times -> Jsonb,
+        total_credits -> Int8,
+        initial_snapshot -> Jsonb,
+        settings -> Jsonb,
+        pause_reason -> Nullable<Text>,
+        error -> Nullable<Text>,
+        created_by -> Nullable<Int8>,
+        started_at -> Timestamptz,
+        paused_at -> Nullable<Timestamptz>,
+        cancelled_at -> Nullable<Timestamptz>,
+        completed_at -> Nullable<Timestamptz>,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    automation_run_items (run_id, item_key) {
+        account_id -> Int8,
+        run_id -> Int8,
+        stage -> Int2,
+        item_key -> Text,
+        item_id -> Int8,
+        outcome -> Text,
+        inputs -> Int4,
+        created -> Int4,
+        credits -> Int8,
+        provider_ms -> Int8,
+        reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    automation_events (id) {
+        id -> Int8,
+        account_id -> Int8,
+        run_id -> Int8,
+        kind -> Text,
+        stage -> Nullable<Int2>,
+        message -> Text,
+        data -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::joinable!(content_ideas -> clusters (cluster_id));
 diesel::joinable!(idea_keywords -> content_ideas (idea_id));
 diesel::joinable!(idea_keywords -> keywords (keyword_id));
@@ -638,4 +727,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     invoice_sequences,
     invoices,
     payments,
+    automation_configs,
+    automation_runs,
+    automation_run_items,
+    automation_events,
 );

@@ -87,4 +87,10 @@ id_type!(
     AiTaskId,
     /// Id of a notification.
     NotificationId,
+    /// Id of an automation config (one per site).
+    AutomationConfigId,
+    /// Id of an automation run.
+    AutomationRunId,
+    /// Id of an automation run event.
+    AutomationEventId,
 );

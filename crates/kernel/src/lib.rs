@@ -8,6 +8,7 @@ pub mod ids;
 pub mod paging;
 pub mod role;
 pub mod text;
+pub mod text_enum;
 
 pub use clock::Clock;
 pub use errors::FieldErrors;

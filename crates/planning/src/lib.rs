@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod ai_work;
 pub mod clusters;
 pub mod csv_import;
 pub mod error;

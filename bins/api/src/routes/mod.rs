@@ -4,6 +4,7 @@
 pub mod ai_actions;
 pub mod ai_settings;
 pub mod ai_tasks;
+pub mod automation;
 pub mod billing;
 pub mod content;
 pub mod notifications;
@@ -41,5 +42,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
         )
         .service(scope::scope("/api/v1/billing").configure(billing::configure))
         .configure(billing::configure_admin)
-        .service(scope::scope("/api/v1/writer").configure(content::configure));
+        .service(scope::scope("/api/v1/writer").configure(content::configure))
+        .service(
+            scope::scope("/api/v1/automation")
+                .service(automation::config)
+                .service(automation::update_config)
+                .service(automation::estimate)
+                .service(automation::run_now)
+                .service(automation::current_run)
+                .service(automation::history)
+                .service(automation::logs)
+                .service(automation::pipeline_overview)
+                .service(automation::pause)
+                .service(automation::resume)
+                .service(automation::cancel)
+                .service(automation::run_events),
+        );
 }

@@ -60,6 +60,8 @@ pub fn state(db: &TestDb) -> TestState {
             media: Arc::new(LocalMediaStore::new(media_dir.path().join("media"))),
             csv_max_bytes: api::config::DEFAULT_CSV_MAX_BYTES,
             secret_key: TEST_SECRET_KEY.as_bytes().into(),
+            images_per_article: 3,
+            events: api::live::EventHub::new(db.url()),
         },
         media_dir,
     }

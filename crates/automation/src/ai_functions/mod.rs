@@ -12,25 +12,26 @@
 //! (the writes and the charge commit together), so a re-run skips its AI call and its writes; a
 //! completed task returns at once. A crash anywhere leaves either a whole item or nothing.
 
-mod functions;
-
-use crate::ai_tasks::{self, AiTask, Function, Phase};
+use crate::ai_tasks::{self, AiTask, AiTaskInput, Function, Phase};
+use crate::steps::{ItemNote, Step, StepReport, StepSink};
 use crate::{Error, Result};
+use billing::usage::AiOperation;
 use chrono::{DateTime, Utc};
 use content::storage::{LocalMediaStore, MediaStore};
-use db::DbPool;
 use db::jobs::{context, job_error};
-use db::schema::credit_transactions;
 use diesel::prelude::*;
 use fang::typetag;
 use fang::{FangError, Queueable, Runnable};
-use kernel::{AccountId, AiTaskId, Clock, FieldErrors, Role};
+use kernel::{
+    AccountId, AiTaskId, ClusterId, ContentId, FieldErrors, ImageId, KeywordId, Role, TaskId,
+};
 use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
 use std::sync::{Arc, OnceLock};
 use tenancy::Scope;
 use tenancy::notifications::{Level, NewNotification};
 
-pub use functions::visible_ids;
+pub use crate::steps::AiEnv;
 
 /// fang task type of the AI jobs; the worker serves it with its own threads so slow provider
 /// calls never hold up maintenance jobs.
@@ -114,61 +115,6 @@ pub fn runtime() -> Result<&'static AiRuntime> {
         .ok_or_else(|| Error::Interrupted("AI runtime could not be installed".into()))
 }
 
-/// Everything one run needs. Jobs build it from the worker's context and runtime; tests build
-/// it on their own pool and providers.
-pub struct AiEnv<'a> {
-    pool: &'a DbPool,
-    clock: &'a Clock,
-    providers: &'a ai::Providers,
-    media: &'a dyn MediaStore,
-    secret_key: &'a [u8],
-    #[cfg(any(test, feature = "failpoints"))]
-    fail_save: Option<&'a std::sync::atomic::AtomicBool>,
-}
-
-impl<'a> AiEnv<'a> {
-    /// An environment on a pool, clock, providers, media store and secret key.
-    pub fn new(
-        pool: &'a DbPool,
-        clock: &'a Clock,
-        providers: &'a ai::Providers,
-        media: &'a dyn MediaStore,
-        secret_key: &'a [u8],
-    ) -> Self {
-        Self {
-            pool,
-            clock,
-            providers,
-            media,
-            secret_key,
-            #[cfg(any(test, feature = "failpoints"))]
-            fail_save: None,
-        }
-    }
-
-    /// Test hook: while `flag` is true, the next item SAVE fails after its writes and charge,
-    /// before commit (and clears the flag), as a crash half-way would.
-    #[cfg(any(test, feature = "failpoints"))]
-    pub fn with_save_failure(mut self, flag: &'a std::sync::atomic::AtomicBool) -> Self {
-        self.fail_save = Some(flag);
-        self
-    }
-
-    fn failpoint(&self) -> Result<()> {
-        #[cfg(any(test, feature = "failpoints"))]
-        if let Some(f) = self.fail_save
-            && f.swap(false, std::sync::atomic::Ordering::SeqCst)
-        {
-            return Err(Error::Interrupted("failpoint: SAVE interrupted".into()));
-        }
-        Ok(())
-    }
-
-    fn now(&self) -> DateTime<Utc> {
-        self.clock.now()
-    }
-}
-
 /// The one AI job: runs the ai_task's function. The payload carries ids only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RunAiTask {
@@ -216,7 +162,17 @@ enum Stop {
 }
 
 fn classify(e: Error) -> Stop {
-    let permanent = match &e {
+    if is_permanent(&e) {
+        Stop::Permanent(e)
+    } else {
+        Stop::Retry(e)
+    }
+}
+
+/// True for failures that retrying will not mend (no credits, bad configuration or input,
+/// a provider's 4xx other than 429).
+pub(crate) fn is_permanent(e: &Error) -> bool {
+    match e {
         Error::Billing(billing::Error::InsufficientCredits { .. }) => true,
         Error::Billing(billing::Error::Tenancy(t)) | Error::Tenancy(t) => {
             !matches!(t, tenancy::Error::Db(_) | tenancy::Error::Conflict(_))
@@ -236,11 +192,9 @@ fn classify(e: Error) -> Stop {
         Error::ApiKeyUnreadable(_)
         | Error::ApiKeyEncryption(_)
         | Error::InvalidStoredSetting { .. } => true,
-    };
-    if permanent {
-        Stop::Permanent(e)
-    } else {
-        Stop::Retry(e)
+        Error::RunInProgress { .. }
+        | Error::InsufficientCreditsForRun(_)
+        | Error::InvalidRunState { .. } => true,
     }
 }
 
@@ -250,7 +204,7 @@ fn classify(e: Error) -> Stop {
 pub fn run_ai_task(env: &AiEnv<'_>, job: &RunAiTask) -> Result<()> {
     let scope = Scope::for_job(job.account_id);
     let task = {
-        let mut conn = env.pool.get().map_err(db::DbError::from)?;
+        let mut conn = env.conn()?;
         match ai_tasks::get(&mut conn, &scope, job.ai_task_id) {
             Ok(t) => t,
             // The account or the task is gone: nothing to do, nothing to retry.
@@ -258,14 +212,14 @@ pub fn run_ai_task(env: &AiEnv<'_>, job: &RunAiTask) -> Result<()> {
             Err(e) => return Err(e),
         }
     };
-    if task.status == "completed" || task.status == "failed" {
+    if task.status.is_final() {
         return Ok(());
     }
     let attempts = {
-        let mut conn = env.pool.get().map_err(db::DbError::from)?;
+        let mut conn = env.conn()?;
         ai_tasks::start(&mut conn, &scope, task.id, env.now())?.attempts
     };
-    match functions::run(env, &scope, &task) {
+    match run(env, &scope, &task) {
         Ok(()) => Ok(()),
         Err(e) => match classify(e) {
             Stop::Retry(e) if attempts <= MAX_RETRIES => {
@@ -274,7 +228,7 @@ pub fn run_ai_task(env: &AiEnv<'_>, job: &RunAiTask) -> Result<()> {
             }
             Stop::Retry(e) | Stop::Permanent(e) => {
                 tracing::error!(ai_task = %task.id, attempts, error = %e, "AI task failed");
-                let mut conn = env.pool.get().map_err(db::DbError::from)?;
+                let mut conn = env.conn()?;
                 fail_task(&mut conn, &scope, &task, &e, env.now())?;
                 Ok(())
             }
@@ -292,7 +246,7 @@ fn fail_task(
     let message = failure_message(e);
     conn.transaction(|c| {
         ai_tasks::fail(c, scope, task.id, &message, now)?;
-        let title = format!("{} failed", label(&task.function));
+        let title = format!("{} failed", task.function.label());
         tenancy::notifications::notify(
             c,
             scope,
@@ -311,7 +265,7 @@ fn fail_task(
 }
 
 /// A message for the account: domain facts, never internals.
-fn failure_message(e: &Error) -> String {
+pub(crate) fn failure_message(e: &Error) -> String {
     match e {
         Error::Billing(billing::Error::InsufficientCredits { needed, available }) => {
             format!("Not enough credits: {needed} needed, {available} available.")
@@ -323,17 +277,6 @@ fn failure_message(e: &Error) -> String {
             "A database error stopped the task; it was retried and gave up.".into()
         }
         other => other.to_string(),
-    }
-}
-
-fn label(function: &str) -> &'static str {
-    match function {
-        "auto_cluster" => "Keyword clustering",
-        "generate_ideas" => "Idea generation",
-        "generate_content" => "Content generation",
-        "generate_image_prompts" => "Image prompt generation",
-        "generate_images" => "Image generation",
-        _ => "AI task",
     }
 }
 
@@ -349,7 +292,7 @@ fn finish(
 ) -> Result<()> {
     conn.transaction(|c| {
         ai_tasks::complete(c, scope, task.id, result.clone(), now)?;
-        let title = format!("{} finished", label(&task.function));
+        let title = format!("{} finished", task.function.label());
         tenancy::notifications::notify(
             c,
             scope,
@@ -367,130 +310,70 @@ fn finish(
     })
 }
 
-/// True when the account's ledger already holds `key`: that item's SAVE committed.
-fn already_charged(conn: &mut PgConnection, scope: &Scope, key: &str) -> Result<bool> {
-    Ok(diesel::select(diesel::dsl::exists(
-        credit_transactions::table
-            .filter(credit_transactions::account_id.eq(scope.account_id()))
-            .filter(credit_transactions::idempotency_key.eq(key)),
-    ))
-    .get_result(conn)?)
-}
-
-/// The credits and usage record of one provider call, from the cost table. The rate is the
-/// model the provider reported (logged as is), else the model we asked for (providers report
-/// dated snapshots such as `gpt-4o-mini-2024-07-18`), else — for a model missing from the table
-/// (the offline algorithms, a self-hosted model) — the default model of the kind, so offline
-/// runs cost what a real run would.
-fn price_call(
-    conn: &mut PgConnection,
-    operation: &str,
-    model: &str,
-    requested: Option<&str>,
-    tokens_in: u64,
-    tokens_out: u64,
-    images: i64,
-) -> Result<(i64, billing::credits::UsageRecord)> {
-    let op = billing::costs::operation_cost(conn, operation)?;
-    let rate = match billing::costs::model_rate(conn, &op.kind, Some(model)) {
-        Ok(r) => r,
-        Err(_) => match requested.map(|m| billing::costs::model_rate(conn, &op.kind, Some(m))) {
-            Some(Ok(r)) => r,
-            _ => billing::costs::model_rate(conn, &op.kind, None)?,
-        },
-    };
-    let tin = i64::try_from(tokens_in).unwrap_or(i64::MAX);
-    let tout = i64::try_from(tokens_out).unwrap_or(i64::MAX);
-    let quantity = if op.kind == "image" {
-        billing::costs::Quantity::Images(images)
-    } else {
-        billing::costs::Quantity::Tokens(tin.saturating_add(tout))
-    };
-    let est = billing::costs::price(&op, &rate, quantity)?;
-    // Every saved item is charged at least the operation's minimum (and at least 1): the
-    // ledger row is also the item's "saved" marker.
-    let credits = est.credits.max(op.min_credits).max(1);
-    Ok((
-        credits,
-        billing::credits::UsageRecord {
-            model: model.to_owned(),
-            tokens_in: tin,
-            tokens_out: tout,
-            cost_usd_micros: billing::costs::cost_usd_micros(&rate, tin, tout, images),
-        },
-    ))
-}
-
-/// The text and image models the providers were configured with (none offline).
-fn requested_models(p: &ai::Providers) -> (Option<String>, Option<String>) {
-    let text = match &p.settings().provider {
-        ai::ProviderChoice::OpenAi(c) => Some(c.text_model.clone()),
-        ai::ProviderChoice::Offline => None,
-    };
-    let image = match &p.settings().image_provider {
-        ai::ImageProviderChoice::OpenAi(c) => Some(c.image_model.clone()),
-        ai::ImageProviderChoice::Offline => None,
-    };
-    (text, image)
-}
-
-/// One charge inside an item's SAVE transaction.
-struct Charge<'a> {
-    operation: &'a str,
-    key: &'a str,
-    reference: &'a str,
-    description: &'a str,
-    credits: i64,
-    usage: billing::credits::UsageRecord,
-}
-
-fn charge(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    c: Charge<'_>,
-    now: DateTime<Utc>,
-) -> Result<i64> {
-    billing::credits::charge(
-        conn,
-        scope,
-        &billing::credits::ChargeRequest {
-            operation: c.operation,
-            amount: c.credits,
-            idempotency_key: c.key,
-            reference: c.reference,
-            description: c.description,
-            usage: c.usage,
-        },
-        now,
-    )?;
-    Ok(c.credits)
-}
-
 /// The request field holding the ids, per function.
 pub fn ids_field(function: Function) -> &'static str {
+    function.ids_field()
+}
+
+/// The cost-table operation a function charges.
+pub fn operation(function: Function) -> AiOperation {
     match function {
-        Function::AutoCluster => "keyword_ids",
-        Function::GenerateIdeas => "cluster_ids",
-        Function::GenerateContent | Function::GenerateImagePrompts | Function::GenerateImages => {
-            "ids"
-        }
+        Function::AutoCluster => AiOperation::Clustering,
+        Function::GenerateIdeas => AiOperation::Ideas,
+        Function::GenerateContent => AiOperation::Content,
+        Function::GenerateImagePrompts => AiOperation::ImagePrompts,
+        Function::GenerateImages => AiOperation::Images,
     }
 }
 
 /// Credits a request is expected to cost, from the cost table's per-item estimates and the
 /// default models.
 pub fn estimate_credits(conn: &mut PgConnection, function: Function, items: i64) -> Result<i64> {
-    use billing::costs::{Quantity, estimate};
-    let e = match function {
-        Function::AutoCluster => estimate(conn, "clustering", Quantity::Items(items), None)?,
-        Function::GenerateIdeas => estimate(conn, "ideas", Quantity::Items(items), None)?,
-        Function::GenerateContent => estimate(conn, "content", Quantity::Items(items), None)?,
-        Function::GenerateImagePrompts => {
-            estimate(conn, "image_prompts", Quantity::Items(items), None)?
-        }
-        Function::GenerateImages => estimate(conn, "images", Quantity::Images(items), None)?,
-    };
-    Ok(e.credits)
+    Ok(billing::usage::estimate_items(
+        conn,
+        operation(function),
+        items,
+    )?)
+}
+
+/// Keeps the ids among `ids` that the scope can see for `function`, in the given order
+/// (missing and other accounts' ids are dropped, as a bulk action does). Each owner answers
+/// for its own table.
+pub fn visible_ids(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    function: Function,
+    ids: &[i64],
+) -> Result<Vec<i64>> {
+    fn raw<T: Copy>(ids: Vec<T>, get: impl Fn(T) -> i64) -> Vec<i64> {
+        ids.into_iter().map(get).collect()
+    }
+    Ok(match function {
+        Function::AutoCluster => raw(
+            planning::ai_work::visible_keyword_ids(conn, scope, &typed(ids, KeywordId))?,
+            KeywordId::get,
+        ),
+        Function::GenerateIdeas => raw(
+            planning::ai_work::visible_cluster_ids(conn, scope, &typed(ids, ClusterId))?,
+            ClusterId::get,
+        ),
+        Function::GenerateContent => raw(
+            content::ai_work::visible_task_ids(conn, scope, &typed(ids, TaskId))?,
+            TaskId::get,
+        ),
+        Function::GenerateImagePrompts => raw(
+            content::ai_work::visible_content_ids(conn, scope, &typed(ids, ContentId))?,
+            ContentId::get,
+        ),
+        Function::GenerateImages => raw(
+            content::ai_work::visible_image_ids(conn, scope, &typed(ids, ImageId))?,
+            ImageId::get,
+        ),
+    })
+}
+
+fn typed<T>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
+    ids.iter().copied().map(make).collect()
 }
 
 /// Starts an AI action (editor+): keeps the caller's ids among `ids` (none left → `NotFound`),
@@ -538,7 +421,10 @@ pub fn request(
             c,
             scope,
             function,
-            serde_json::json!({ field: ids, "estimated_credits": needed }),
+            &AiTaskInput {
+                ids,
+                estimated_credits: needed,
+            },
             now,
         )?;
         db::jobs::enqueue(
@@ -555,9 +441,7 @@ pub fn request(
 /// Records a phase and progress (progress is best effort: a failure here is only logged).
 fn progress(env: &AiEnv<'_>, scope: &Scope, task: &AiTask, phase: Phase, pct: i32) {
     let res = env
-        .pool
-        .get()
-        .map_err(|e| Error::from(db::DbError::from(e)))
+        .conn()
         .and_then(|mut c| ai_tasks::advance(&mut c, scope, task.id, phase, pct));
     if let Err(e) = res {
         tracing::warn!(ai_task = %task.id, error = %e, "cannot record progress");
@@ -568,4 +452,101 @@ fn progress(env: &AiEnv<'_>, scope: &Scope, task: &AiTask, phase: Phase, pct: i3
 fn item_pct(i: usize, n: usize) -> i32 {
     let n = n.max(1);
     10 + i32::try_from(i * 85 / n).unwrap_or(85)
+}
+
+/// The manual AI task's view of a step: progress goes to the `ai_tasks` row.
+struct TaskProgress<'a> {
+    env: &'a AiEnv<'a>,
+    scope: &'a Scope,
+    task: &'a AiTask,
+}
+
+impl StepSink for TaskProgress<'_> {
+    fn progress(&self, phase: Phase, done: usize, total: usize) {
+        progress(
+            self.env,
+            self.scope,
+            self.task,
+            phase,
+            item_pct(done, total),
+        );
+    }
+}
+
+fn notes(notes: &[ItemNote], id_field: &str) -> Vec<Value> {
+    notes
+        .iter()
+        .map(|n| json!({ id_field: n.id, "error": n.reason }))
+        .collect()
+}
+
+/// Runs the task's function through every phase and completes it.
+fn run(env: &AiEnv<'_>, scope: &Scope, task: &AiTask) -> Result<()> {
+    progress(env, scope, task, Phase::Prep, 5);
+    let providers = env.providers_for(scope)?;
+    let input = AiTaskInput::from_json(task.function, &task.input);
+    let key_prefix = format!("ai_task:{}", task.id);
+    let sink = TaskProgress { env, scope, task };
+    let step = Step {
+        env,
+        scope,
+        providers: &providers,
+        key_prefix: &key_prefix,
+        reference: &key_prefix,
+        sink: &sink,
+    };
+    let ids = &input.ids;
+    let (result, summary) = match task.function {
+        Function::AutoCluster => {
+            let r = step.cluster_keywords(&typed(ids, KeywordId))?;
+            (
+                json!({"clusters_created": r.created, "clusters_reused": r.reused, "keywords_mapped": r.mapped, "cluster_ids": r.created_ids, "credits": r.credits}),
+                format!(
+                    "{} clusters created, {} keywords mapped.",
+                    r.created, r.mapped
+                ),
+            )
+        }
+        Function::GenerateIdeas => {
+            let r = step.generate_ideas(&typed(ids, ClusterId))?;
+            let errors = [
+                notes(&r.skipped, "cluster_id"),
+                notes(&r.failed, "cluster_id"),
+            ]
+            .concat();
+            (
+                json!({"ideas_created": r.created, "idea_ids": r.created_ids, "errors": errors, "credits": r.credits}),
+                format!("{} ideas created.", r.created),
+            )
+        }
+        Function::GenerateContent => {
+            let r = step.write_articles(&typed(ids, TaskId))?;
+            (
+                json!({"count": r.created, "content_ids": r.created_ids, "skipped": r.skipped.len(), "credits": r.credits}),
+                format!("{} articles written.", r.created),
+            )
+        }
+        Function::GenerateImagePrompts => {
+            let r = step.write_image_prompts(&typed(ids, ContentId))?;
+            (
+                json!({"count": r.saved, "prompts_created": r.created, "image_ids": r.created_ids, "credits": r.credits}),
+                format!("Image prompts for {} articles.", r.saved),
+            )
+        }
+        Function::GenerateImages => {
+            let r: StepReport = step.generate_images(&typed(ids, ImageId))?;
+            let total = r.saved + r.failed.len() + r.skipped.len();
+            let errors = notes(&r.failed, "image_id");
+            (
+                json!({"count": r.saved, "images_generated": r.saved, "images_failed": r.failed.len(), "total_images": total, "errors": errors, "credits": r.credits}),
+                format!(
+                    "{} of {total} images generated, {} failed.",
+                    r.saved,
+                    r.failed.len()
+                ),
+            )
+        }
+    };
+    let mut c = env.conn()?;
+    finish(&mut c, scope, task, result, &summary, env.now())
 }

@@ -1,0 +1,155 @@
+//! Live run events: one PostgreSQL `LISTEN` per API process, fanned out to the SSE streams.
+//!
+//! The worker writes each run event and `pg_notify`s `automation_events` with `<run>:<event>`
+//! in the same transaction. A dedicated thread holds a connection that listens on the channel
+//! (started on the first subscription, stopped when the hub is dropped), reads notifications as
+//! they arrive and broadcasts them. A stream that hears about its run reads the new events from
+//! the table (so it never misses one, whatever the notification said); after a reconnect every
+//! stream is told to re-read.
+
+use diesel::{Connection, PgConnection, RunQueryDsl};
+use std::sync::{Arc, OnceLock, Weak};
+use std::time::Duration;
+use tokio::sync::broadcast;
+
+/// What the listener tells the streams.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A run has a new event.
+    Event {
+        /// The run.
+        run_id: i64,
+        /// The event.
+        event_id: i64,
+    },
+    /// The listener (re)connected: notifications may have been missed, re-read.
+    Resync,
+}
+
+/// How often the listener thread looks for arrived notifications (no query is sent: it reads
+/// what the server already pushed onto the connection).
+const READ_INTERVAL: Duration = Duration::from_millis(25);
+
+struct Inner {
+    url: String,
+    tx: broadcast::Sender<Notice>,
+    started: OnceLock<()>,
+}
+
+/// The process's listener; cheap to clone.
+#[derive(Clone)]
+pub struct EventHub {
+    inner: Arc<Inner>,
+}
+
+impl EventHub {
+    /// A hub for the database at `url`; nothing connects until the first subscription.
+    pub fn new(url: impl Into<String>) -> Self {
+        let (tx, _) = broadcast::channel(1024);
+        EventHub {
+            inner: Arc::new(Inner {
+                url: url.into(),
+                tx,
+                started: OnceLock::new(),
+            }),
+        }
+    }
+
+    /// A receiver of every notice from now on (starts the listener thread on first use).
+    pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
+        let rx = self.inner.tx.subscribe();
+        self.inner.started.get_or_init(|| {
+            let weak = Arc::downgrade(&self.inner);
+            let spawned = std::thread::Builder::new()
+                .name("pg-listen".into())
+                .spawn(move || listen(weak));
+            if let Err(e) = spawned {
+                tracing::error!(error = %e, "cannot start the run-event listener");
+            }
+        });
+        rx
+    }
+}
+
+fn listen(hub: Weak<Inner>) {
+    let mut backoff = Duration::from_millis(200);
+    loop {
+        let Some(inner) = hub.upgrade() else {
+            return;
+        };
+        let url = inner.url.clone();
+        drop(inner);
+        let conn = PgConnection::establish(&url).and_then(|mut c| {
+            diesel::sql_query(format!(
+                "LISTEN {}",
+                automation::pipeline::runs::EVENTS_CHANNEL
+            ))
+            .execute(&mut c)
+            .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            Ok(c)
+        });
+        let mut conn = match conn {
+            Ok(c) => c,
+            Err(e) => {
+                tracing::warn!(error = %e, "run-event listener cannot connect; retrying");
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(Duration::from_secs(5));
+                continue;
+            }
+        };
+        backoff = Duration::from_millis(200);
+        match hub.upgrade() {
+            Some(inner) => {
+                let _ = inner.tx.send(Notice::Resync);
+            }
+            None => return,
+        }
+        'read: loop {
+            let Some(inner) = hub.upgrade() else {
+                return;
+            };
+            for n in conn.notifications_iter() {
+                match n {
+                    Ok(n) => {
+                        if let Some(notice) = parse(&n.payload) {
+                            // No receiver is fine: nobody is streaming right now.
+                            let _ = inner.tx.send(notice);
+                        }
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, "run-event listener lost its connection; reconnecting");
+                        break 'read;
+                    }
+                }
+            }
+            drop(inner);
+            std::thread::sleep(READ_INTERVAL);
+        }
+    }
+}
+
+fn parse(payload: &str) -> Option<Notice> {
+    let (run, event) = payload.split_once(':')?;
+    Some(Notice::Event {
+        run_id: run.parse().ok()?,
+        event_id: event.parse().ok()?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payloads_parse() {
+        assert_eq!(
+            parse("12:345"),
+            Some(Notice::Event {
+                run_id: 12,
+                event_id: 345
+            })
+        );
+        assert_eq!(parse("12"), None);
+        assert_eq!(parse("x:1"), None);
+    }
+}

@@ -1,0 +1,897 @@
+//! The pipeline engine: one fang job per batch (`automation.run_step`).
+//!
+//! A step loads its run (a stale job — its `seq` is not the run's `step_seq` — or a run that is
+//! not `running` does nothing), takes the next batch of its stage's pending items (within the
+//! batch size and the stage's cap, leaving out items the run gave up on) and works it through the
+//! same step functions as the manual AI actions ([`crate::steps`]). Each item's domain writes, its
+//! credit charge and its `automation_run_items` record commit together. Then one transaction
+//! records the batch (credits recomputed from the items, a progress event) and enqueues the next
+//! step — the same stage after `within_stage_delay`, or the next stage after
+//! `between_stage_delay` once nothing is pending. Killing the worker anywhere leaves whole items;
+//! the re-run finds the saved items no longer pending (and their keys charged), so the run ends
+//! with exactly the rows and charges of an uninterrupted one.
+
+use super::model::{EventKind, Outcome, RunRow, RunSettings, RunStatus, Stage};
+use super::runs::{emit, notify_run, set_paused};
+use crate::ai_tasks::Phase;
+use crate::steps::{AiEnv, ItemDone, ItemNote, Step, StepReport, StepSink};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use db::jobs::{context, job_error};
+use db::schema::{automation_run_items, automation_runs};
+use diesel::prelude::*;
+use fang::typetag;
+use fang::{FangError, Queueable, Runnable};
+use kernel::{
+    AccountId, AutomationRunId, ClusterId, ContentId, IdeaId, ImageId, KeywordId, TaskId,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tenancy::Scope;
+use tenancy::notifications::Level;
+
+/// fang task type of pipeline steps; the worker serves it with its own threads.
+pub const AUTOMATION_TASK_TYPE: &str = "automation";
+/// Runs of one step before the run fails (the first run plus retries).
+pub const MAX_STEP_ATTEMPTS: i32 = 4;
+
+/// One batch of a run. The payload carries ids only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunStep {
+    /// The run.
+    pub run_id: AutomationRunId,
+    /// Its account.
+    pub account_id: AccountId,
+    /// The run's `step_seq` when this step was enqueued.
+    pub seq: i32,
+}
+
+#[typetag::serde(name = "automation.run_step")]
+impl Runnable for RunStep {
+    fn run(&self, _q: &dyn Queueable) -> Result<(), FangError> {
+        let ctx = context()?;
+        let rt = crate::ai_functions::runtime().map_err(job_error)?;
+        let env = AiEnv::new(
+            &ctx.pool,
+            &ctx.clock,
+            &rt.providers,
+            rt.media.as_ref(),
+            &rt.secret_key,
+        );
+        advance(&env, self).map_err(job_error)
+    }
+
+    fn task_type(&self) -> String {
+        AUTOMATION_TASK_TYPE.into()
+    }
+
+    fn max_retries(&self) -> i32 {
+        MAX_STEP_ATTEMPTS
+    }
+
+    fn backoff(&self, attempt: u32) -> u32 {
+        // 5 s, 10 s, 20 s, 40 s
+        5u32.saturating_mul(1 << attempt.min(5))
+    }
+}
+
+/// The run's view of a step: items recorded with their SAVE, pause and cancel honoured before
+/// each item.
+struct RunSink<'a> {
+    env: &'a AiEnv<'a>,
+    scope: &'a Scope,
+    run: AutomationRunId,
+    seq: i32,
+    stage: Stage,
+}
+
+impl RunSink<'_> {
+    fn record(
+        &self,
+        conn: &mut PgConnection,
+        key: &str,
+        id: i64,
+        outcome: Outcome,
+        item: Option<&ItemDone>,
+        reason: Option<&str>,
+    ) -> Result<usize> {
+        Ok(diesel::insert_into(automation_run_items::table)
+            .values((
+                automation_run_items::account_id.eq(self.scope.account_id()),
+                automation_run_items::run_id.eq(self.run),
+                automation_run_items::stage.eq(self.stage.number()),
+                automation_run_items::item_key.eq(key),
+                automation_run_items::item_id.eq(id),
+                automation_run_items::outcome.eq(outcome),
+                automation_run_items::inputs
+                    .eq(item.map_or(1, |i| i32::try_from(i.inputs).unwrap_or(i32::MAX))),
+                automation_run_items::created
+                    .eq(item.map_or(0, |i| i32::try_from(i.created).unwrap_or(i32::MAX))),
+                automation_run_items::credits.eq(item.map_or(0, |i| i.credits)),
+                automation_run_items::provider_ms
+                    .eq(item.map_or(0, |i| i64::try_from(i.provider_ms).unwrap_or(i64::MAX))),
+                automation_run_items::reason.eq(reason),
+                automation_run_items::created_at.eq(self.env.now()),
+            ))
+            .on_conflict_do_nothing()
+            .execute(conn)?)
+    }
+}
+
+/// The id in an item key (`task:12` → 12; a keyword group names its first keyword last).
+fn key_id(key: &str) -> i64 {
+    key.rsplit(':')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+impl StepSink for RunSink<'_> {
+    fn saved(&self, conn: &mut PgConnection, item: &ItemDone) -> Result<()> {
+        if self.record(
+            conn,
+            &item.key,
+            key_id(&item.key),
+            Outcome::Saved,
+            Some(item),
+            None,
+        )? == 0
+        {
+            // Another step of this run saved the item first: roll this save back whole.
+            return Err(Error::Interrupted(format!(
+                "item {} was already saved by another step of run {}",
+                item.key, self.run
+            )));
+        }
+        Ok(())
+    }
+
+    fn gave_up(&self, note: &ItemNote) -> Result<()> {
+        let mut c = self.env.conn()?;
+        let outcome = if note.failed {
+            Outcome::Failed
+        } else {
+            Outcome::Skipped
+        };
+        c.transaction(|tx| {
+            if self.record(tx, &note.key, note.id, outcome, None, Some(&note.reason))? > 0
+                && note.failed
+            {
+                emit(
+                    tx,
+                    self.scope,
+                    self.run,
+                    EventKind::Error,
+                    Some(self.stage),
+                    &format!("Item {} failed: {}", note.key, note.reason),
+                    json!({"item": note.key, "reason": note.reason}),
+                    self.env.now(),
+                )?;
+            }
+            Ok(())
+        })
+    }
+
+    fn stop_requested(&self) -> Result<bool> {
+        let mut c = self.env.conn()?;
+        let (status, seq): (RunStatus, i32) = automation_runs::table
+            .filter(automation_runs::account_id.eq(self.scope.account_id()))
+            .filter(automation_runs::id.eq(self.run))
+            .select((automation_runs::status, automation_runs::step_seq))
+            .first(&mut c)?;
+        Ok(status != RunStatus::Running || seq != self.seq)
+    }
+
+    fn progress(&self, _phase: Phase, _done: usize, _total: usize) {}
+}
+
+/// Why a step did not finish.
+enum Stop {
+    /// Worth another attempt (database, provider timeout or 5xx, interrupted save).
+    Retry(Error),
+    /// Will not get better by retrying.
+    Permanent(Error),
+    /// The balance ran short: pause with a reason.
+    Credits { needed: i64, available: i64 },
+}
+
+fn classify(e: Error) -> Stop {
+    match e {
+        Error::Billing(billing::Error::InsufficientCredits { needed, available }) => {
+            Stop::Credits { needed, available }
+        }
+        e => match crate::ai_functions::is_permanent(&e) {
+            true => Stop::Permanent(e),
+            false => Stop::Retry(e),
+        },
+    }
+}
+
+fn load(conn: &mut PgConnection, scope: &Scope, id: AutomationRunId) -> Result<Option<RunRow>> {
+    Ok(automation_runs::table
+        .filter(automation_runs::account_id.eq(scope.account_id()))
+        .filter(automation_runs::id.eq(id))
+        .select(RunRow::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Locks the run for a bookkeeping transaction; `None` when the job is stale or the run is gone.
+fn lock_current(conn: &mut PgConnection, scope: &Scope, job: &RunStep) -> Result<Option<RunRow>> {
+    let row: Option<RunRow> = automation_runs::table
+        .filter(automation_runs::account_id.eq(scope.account_id()))
+        .filter(automation_runs::id.eq(job.run_id))
+        .select(RunRow::as_select())
+        .for_update()
+        .first(conn)
+        .optional()?;
+    Ok(row.filter(|r| r.step_seq == job.seq))
+}
+
+/// Works one step of a run (see the module docs). A retryable failure returns `Err` for fang to
+/// retry, until the last attempt fails the run; a permanent one fails it at once; a short
+/// balance pauses it.
+pub fn advance(env: &AiEnv<'_>, job: &RunStep) -> Result<()> {
+    let scope = Scope::for_job(job.account_id);
+    let attempts = {
+        let mut c = env.conn()?;
+        let Some(run) = load(&mut c, &scope, job.run_id)? else {
+            return Ok(());
+        };
+        if run.status != RunStatus::Running || run.step_seq != job.seq {
+            return Ok(());
+        }
+        diesel::update(
+            automation_runs::table
+                .filter(automation_runs::account_id.eq(scope.account_id()))
+                .filter(automation_runs::id.eq(run.id))
+                .filter(automation_runs::step_seq.eq(job.seq)),
+        )
+        .set(automation_runs::step_attempts.eq(automation_runs::step_attempts + 1))
+        .returning(automation_runs::step_attempts)
+        .get_result::<i32>(&mut c)?
+    };
+    match step(env, &scope, job) {
+        Ok(()) => Ok(()),
+        Err(e) => match classify(e) {
+            Stop::Credits { needed, available } => {
+                let mut c = env.conn()?;
+                c.transaction(|tx| {
+                    let Some(row) = lock_current(tx, &scope, job)? else {
+                        return Ok(());
+                    };
+                    if row.status != RunStatus::Running {
+                        return Ok(());
+                    }
+                    let message = format!(
+                        "Paused: not enough credits ({needed} needed, {available} available). Add credits and resume."
+                    );
+                    let row = set_paused(tx, &scope, &row, "insufficient_credits", &message, env.now())?;
+                    notify_run(
+                        tx,
+                        &scope,
+                        &row,
+                        Level::Warning,
+                        "Automation paused",
+                        &message,
+                        env.now(),
+                    )
+                })
+            }
+            Stop::Retry(e) if attempts < MAX_STEP_ATTEMPTS => {
+                tracing::warn!(run = %job.run_id, attempts, error = %e, "automation step failed; will retry");
+                let mut c = env.conn()?;
+                emit(
+                    &mut c,
+                    &scope,
+                    job.run_id,
+                    EventKind::Error,
+                    None,
+                    &format!(
+                        "Step failed (attempt {attempts} of {MAX_STEP_ATTEMPTS}); retrying: {}",
+                        crate::ai_functions::failure_message(&e)
+                    ),
+                    json!({"attempt": attempts}),
+                    env.now(),
+                )?;
+                Err(e)
+            }
+            Stop::Retry(e) | Stop::Permanent(e) => {
+                tracing::error!(run = %job.run_id, attempts, error = %e, "automation run failed");
+                let mut c = env.conn()?;
+                fail_run(
+                    &mut c,
+                    &scope,
+                    job,
+                    &crate::ai_functions::failure_message(&e),
+                    env.now(),
+                )
+            }
+        },
+    }
+}
+
+fn fail_run(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    job: &RunStep,
+    message: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    conn.transaction(|tx| {
+        let Some(row) = lock_current(tx, scope, job)? else {
+            return Ok(());
+        };
+        if !row.status.is_active() {
+            return Ok(());
+        }
+        let row: RunRow = diesel::update(
+            automation_runs::table
+                .filter(automation_runs::account_id.eq(scope.account_id()))
+                .filter(automation_runs::id.eq(row.id)),
+        )
+        .set((
+            automation_runs::status.eq(RunStatus::Failed),
+            automation_runs::error.eq(message),
+            automation_runs::completed_at.eq(now),
+            automation_runs::updated_at.eq(now),
+            automation_runs::total_credits.eq(run_credits(tx, scope, row.id)?),
+        ))
+        .returning(RunRow::as_returning())
+        .get_result(tx)?;
+        emit(
+            tx,
+            scope,
+            row.id,
+            EventKind::RunFailed,
+            Stage::from_number(row.current_stage),
+            &format!("Run failed: {message}"),
+            json!({"error": message, "total_credits": row.total_credits}),
+            now,
+        )?;
+        notify_run(
+            tx,
+            scope,
+            &row,
+            Level::Error,
+            "Automation failed",
+            message,
+            now,
+        )
+    })
+}
+
+fn run_credits(conn: &mut PgConnection, scope: &Scope, run: AutomationRunId) -> Result<i64> {
+    Ok(automation_run_items::table
+        .filter(automation_run_items::account_id.eq(scope.account_id()))
+        .filter(automation_run_items::run_id.eq(run))
+        .select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+            "COALESCE(SUM(credits), 0)::bigint",
+        ))
+        .first(conn)?)
+}
+
+fn stage_items(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    run: AutomationRunId,
+    stage: Stage,
+) -> Result<(i64, Vec<i64>)> {
+    let rows: Vec<(Outcome, i64, i32)> = automation_run_items::table
+        .filter(automation_run_items::account_id.eq(scope.account_id()))
+        .filter(automation_run_items::run_id.eq(run))
+        .filter(automation_run_items::stage.eq(stage.number()))
+        .select((
+            automation_run_items::outcome,
+            automation_run_items::item_id,
+            automation_run_items::inputs,
+        ))
+        .load(conn)?;
+    let consumed = rows
+        .iter()
+        .filter(|(o, ..)| *o == Outcome::Saved)
+        .map(|(_, _, n)| i64::from(*n))
+        .sum();
+    let gave_up = rows
+        .into_iter()
+        .filter(|(o, ..)| *o != Outcome::Saved)
+        .map(|(_, id, _)| id)
+        .collect();
+    Ok((consumed, gave_up))
+}
+
+fn typed<T>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
+    ids.iter().copied().map(make).collect()
+}
+
+/// The ids of the next batch of `stage`: pending items, at most `limit`, none given up on.
+fn next_batch(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    row: &RunRow,
+    stage: Stage,
+    settings: &RunSettings,
+    limit: i64,
+    exclude: &[i64],
+) -> Result<Vec<i64>> {
+    let site = row.site_id;
+    Ok(match stage {
+        Stage::Clustering => planning::ai_work::pending_keywords(
+            conn,
+            scope,
+            site,
+            limit,
+            &typed(exclude, KeywordId),
+        )?
+        .into_iter()
+        .map(KeywordId::get)
+        .collect(),
+        Stage::Ideas => planning::ai_work::pending_clusters(
+            conn,
+            scope,
+            site,
+            limit,
+            &typed(exclude, ClusterId),
+        )?
+        .into_iter()
+        .map(ClusterId::get)
+        .collect(),
+        Stage::Tasks => {
+            planning::ai_work::pending_ideas(conn, scope, site, limit, &typed(exclude, IdeaId))?
+                .into_iter()
+                .map(IdeaId::get)
+                .collect()
+        }
+        Stage::Content => {
+            content::ai_work::pending_tasks(conn, scope, site, limit, &typed(exclude, TaskId))?
+                .into_iter()
+                .map(TaskId::get)
+                .collect()
+        }
+        Stage::ImagePrompts => content::ai_work::pending_image_prompts(
+            conn,
+            scope,
+            site,
+            limit,
+            &typed(exclude, ContentId),
+        )?
+        .into_iter()
+        .map(ContentId::get)
+        .collect(),
+        Stage::Images => {
+            content::ai_work::pending_images(conn, scope, site, limit, &typed(exclude, ImageId))?
+                .into_iter()
+                .map(ImageId::get)
+                .collect()
+        }
+        Stage::Review => {
+            let ids = if settings.auto_approve {
+                content::ai_work::pending_review(
+                    conn,
+                    scope,
+                    site,
+                    limit,
+                    &typed(exclude, ContentId),
+                )?
+            } else {
+                content::ai_work::drafts_ready_for_review(conn, scope, site, limit)?
+            };
+            ids.into_iter().map(ContentId::get).collect()
+        }
+    })
+}
+
+fn stage_times_set(
+    times: &serde_json::Value,
+    stage: Stage,
+    field: &str,
+    now: DateTime<Utc>,
+) -> serde_json::Value {
+    let mut t = times.clone();
+    if !t.is_object() {
+        t = json!({});
+    }
+    t[stage.number().to_string()][field] = json!(now);
+    t
+}
+
+/// One step of a run.
+fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
+    let mut c = env.conn()?;
+    let Some(row) = load(&mut c, scope, job.run_id)? else {
+        return Ok(());
+    };
+    let settings: RunSettings =
+        serde_json::from_value(row.settings.clone()).map_err(|e| Error::InvalidStoredSetting {
+            field: "automation_runs.settings",
+            message: e.to_string(),
+        })?;
+    let stage =
+        Stage::from_number(row.current_stage).ok_or_else(|| Error::InvalidStoredSetting {
+            field: "automation_runs.current_stage",
+            message: format!("no stage {}", row.current_stage),
+        })?;
+    let now = env.now();
+    if row.stage_times[stage.number().to_string()]["started_at"].is_null() {
+        let started = c.transaction(|tx| {
+            let Some(row) = lock_current(tx, scope, job)? else {
+                return Ok(None);
+            };
+            let row: RunRow = diesel::update(
+                automation_runs::table
+                    .filter(automation_runs::account_id.eq(scope.account_id()))
+                    .filter(automation_runs::id.eq(row.id)),
+            )
+            .set((
+                automation_runs::stage_times.eq(stage_times_set(
+                    &row.stage_times,
+                    stage,
+                    "started_at",
+                    now,
+                )),
+                automation_runs::updated_at.eq(now),
+            ))
+            .returning(RunRow::as_returning())
+            .get_result(tx)?;
+            let pending = super::runs::backlog(tx, scope, row.site_id)?.of(stage);
+            emit(
+                tx,
+                scope,
+                row.id,
+                EventKind::StageStarted,
+                Some(stage),
+                &format!(
+                    "Stage {} started: {} ({pending} pending).",
+                    stage.number(),
+                    stage.name()
+                ),
+                json!({"pending": pending}),
+                now,
+            )?;
+            Ok::<_, Error>(Some(row))
+        })?;
+        if started.is_none() {
+            return Ok(());
+        }
+    }
+    // Credit cap of the run.
+    if let Some(max) = settings.max_credits
+        && run_credits(&mut c, scope, row.id)? >= max
+    {
+        return end_stage(
+            env,
+            scope,
+            job,
+            stage,
+            Some("the run's credit cap is reached"),
+        );
+    }
+    let (saved, gave_up) = stage_items(&mut c, scope, row.id, stage)?;
+    let mut limit = settings.batch_size(stage);
+    if let Some(cap) = settings.cap(stage) {
+        limit = limit.min(cap - saved);
+    }
+    if limit <= 0 {
+        return end_stage(env, scope, job, stage, Some("the stage's cap is reached"));
+    }
+    let ids = next_batch(&mut c, scope, &row, stage, &settings, limit, &gave_up)?;
+    drop(c);
+    if ids.is_empty() {
+        return end_stage(env, scope, job, stage, None);
+    }
+    let sink = RunSink {
+        env,
+        scope,
+        run: row.id,
+        seq: job.seq,
+        stage,
+    };
+    let report = work(env, scope, &row, stage, &settings, &ids, &sink)?;
+    finish_batch(env, scope, job, stage, &settings, &report)
+}
+
+/// Works one batch through the stage's step.
+fn work(
+    env: &AiEnv<'_>,
+    scope: &Scope,
+    row: &RunRow,
+    stage: Stage,
+    settings: &RunSettings,
+    ids: &[i64],
+    sink: &RunSink<'_>,
+) -> Result<StepReport> {
+    match stage {
+        Stage::Tasks => ideas_to_tasks(env, scope, ids, sink),
+        Stage::Review => review(env, scope, ids, settings.auto_approve, sink),
+        _ => {
+            let providers = env.providers_for(scope)?;
+            let prefix = format!("automation_run:{}", row.id);
+            let step = Step {
+                env,
+                scope,
+                providers: &providers,
+                key_prefix: &prefix,
+                reference: &prefix,
+                sink,
+            };
+            match stage {
+                Stage::Clustering => step.cluster_keywords(&typed(ids, KeywordId)),
+                Stage::Ideas => step.generate_ideas(&typed(ids, ClusterId)),
+                Stage::Content => step.write_articles(&typed(ids, TaskId)),
+                Stage::ImagePrompts => step.write_image_prompts(&typed(ids, ContentId)),
+                _ => step.generate_images(&typed(ids, ImageId)),
+            }
+        }
+    }
+}
+
+/// Stage 3: one writer task per idea, through the same service as `ideas/create_tasks/`; the
+/// tasks and the item records commit together.
+fn ideas_to_tasks(
+    env: &AiEnv<'_>,
+    scope: &Scope,
+    ids: &[i64],
+    sink: &RunSink<'_>,
+) -> Result<StepReport> {
+    let mut report = StepReport::default();
+    if sink.stop_requested()? {
+        report.stopped = true;
+        return Ok(report);
+    }
+    let mut c = env.conn()?;
+    let now = env.now();
+    let made = c.transaction(|tx| {
+        let made = crate::ideas_to_tasks::create_tasks(tx, scope, &typed(ids, IdeaId), now)?;
+        for id in ids {
+            sink.saved(
+                tx,
+                &ItemDone {
+                    key: format!("idea:{id}"),
+                    inputs: 1,
+                    created: 1,
+                    credits: 0,
+                    provider_ms: 0,
+                },
+            )?;
+        }
+        Ok::<_, Error>(made)
+    })?;
+    report.saved = ids.len();
+    report.created = made.created;
+    report.created_ids = made.task_ids.iter().map(|t| t.get()).collect();
+    Ok(report)
+}
+
+/// Stage 7: approve (or hand over for review) each item in its own transaction with its record.
+fn review(
+    env: &AiEnv<'_>,
+    scope: &Scope,
+    ids: &[i64],
+    approve: bool,
+    sink: &RunSink<'_>,
+) -> Result<StepReport> {
+    let mut report = StepReport::default();
+    for &id in ids {
+        if sink.stop_requested()? {
+            report.stopped = true;
+            break;
+        }
+        let mut c = env.conn()?;
+        let now = env.now();
+        let outcome = c.transaction(|tx| {
+            let r = content::ai_work::review_content(tx, scope, ContentId(id), approve, now)?;
+            if r != content::ai_work::Reviewed::Skipped {
+                sink.saved(
+                    tx,
+                    &ItemDone {
+                        key: format!("review:{id}"),
+                        inputs: 1,
+                        created: usize::from(r == content::ai_work::Reviewed::Approved),
+                        credits: 0,
+                        provider_ms: 0,
+                    },
+                )?;
+            }
+            Ok::<_, Error>(r)
+        })?;
+        match outcome {
+            content::ai_work::Reviewed::Skipped => sink.gave_up(&ItemNote {
+                key: format!("review:{id}"),
+                id,
+                reason: "The content is not in draft or review any more.".into(),
+                failed: false,
+            })?,
+            _ => report.saved += 1,
+        }
+    }
+    Ok(report)
+}
+
+/// Records a finished batch and enqueues the next step of the same stage.
+fn finish_batch(
+    env: &AiEnv<'_>,
+    scope: &Scope,
+    job: &RunStep,
+    stage: Stage,
+    settings: &RunSettings,
+    report: &StepReport,
+) -> Result<()> {
+    let mut c = env.conn()?;
+    let now = env.now();
+    c.transaction(|tx| {
+        let Some(row) = lock_current(tx, scope, job)? else {
+            return Ok(());
+        };
+        let total = run_credits(tx, scope, row.id)?;
+        let next_seq = row.step_seq + 1;
+        let continues = row.status == RunStatus::Running;
+        diesel::update(
+            automation_runs::table
+                .filter(automation_runs::account_id.eq(scope.account_id()))
+                .filter(automation_runs::id.eq(row.id)),
+        )
+        .set((
+            automation_runs::stage_batch.eq(row.stage_batch + 1),
+            automation_runs::total_credits.eq(total),
+            automation_runs::step_seq.eq(if continues { next_seq } else { row.step_seq }),
+            automation_runs::step_attempts.eq(0),
+            automation_runs::updated_at.eq(now),
+        ))
+        .execute(tx)?;
+        emit(
+            tx,
+            scope,
+            row.id,
+            EventKind::StageProgress,
+            Some(stage),
+            &format!(
+                "Stage {} batch {}: {} saved, {} created, {} skipped, {} failed, {} credits.",
+                stage.number(),
+                row.stage_batch + 1,
+                report.saved,
+                report.created,
+                report.skipped.len(),
+                report.failed.len(),
+                report.credits
+            ),
+            json!({
+                "batch": row.stage_batch + 1,
+                "saved": report.saved,
+                "created": report.created,
+                "skipped": report.skipped.len(),
+                "failed": report.failed.len(),
+                "credits": report.credits,
+                "total_credits": total,
+                "provider_ms": report.provider_time.as_millis() as u64,
+            }),
+            now,
+        )?;
+        if continues {
+            enqueue_step(
+                tx,
+                scope,
+                row.id,
+                next_seq,
+                settings.within_stage_delay_secs,
+                now,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+fn enqueue_step(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    run: AutomationRunId,
+    seq: i32,
+    delay_secs: i32,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let job = RunStep {
+        run_id: run,
+        account_id: scope.account_id(),
+        seq,
+    };
+    let at = now + chrono::Duration::seconds(i64::from(delay_secs.max(0)));
+    db::jobs::enqueue_at(conn, &job, at)?;
+    Ok(())
+}
+
+/// Ends a stage: records its end and moves to the next stage, or completes the run after the
+/// last one.
+fn end_stage(
+    env: &AiEnv<'_>,
+    scope: &Scope,
+    job: &RunStep,
+    stage: Stage,
+    note: Option<&str>,
+) -> Result<()> {
+    let mut c = env.conn()?;
+    let now = env.now();
+    c.transaction(|tx| {
+        let Some(row) = lock_current(tx, scope, job)? else {
+            return Ok(());
+        };
+        if row.status != RunStatus::Running {
+            return Ok(());
+        }
+        let settings: RunSettings =
+            serde_json::from_value(row.settings.clone()).map_err(|e| Error::InvalidStoredSetting {
+                field: "automation_runs.settings",
+                message: e.to_string(),
+            })?;
+        let times = stage_times_set(&row.stage_times, stage, "finished_at", now);
+        let total = run_credits(tx, scope, row.id)?;
+        let (saved, gave_up) = stage_items(tx, scope, row.id, stage)?;
+        emit(
+            tx,
+            scope,
+            row.id,
+            EventKind::StageCompleted,
+            Some(stage),
+            &match note {
+                Some(n) => format!("Stage {} completed ({n}): {saved} items.", stage.number()),
+                None => format!("Stage {} completed: {saved} items.", stage.number()),
+            },
+            json!({"processed": saved, "gave_up": gave_up.len(), "note": note, "total_credits": total}),
+            now,
+        )?;
+        let next = if note == Some("the run's credit cap is reached") {
+            None
+        } else {
+            stage.next()
+        };
+        match next {
+            Some(next) => {
+                let seq = row.step_seq + 1;
+                diesel::update(
+                    automation_runs::table
+                        .filter(automation_runs::account_id.eq(scope.account_id()))
+                        .filter(automation_runs::id.eq(row.id)),
+                )
+                .set((
+                    automation_runs::current_stage.eq(next.number()),
+                    automation_runs::stage_batch.eq(0),
+                    automation_runs::stage_times.eq(times),
+                    automation_runs::total_credits.eq(total),
+                    automation_runs::step_seq.eq(seq),
+                    automation_runs::step_attempts.eq(0),
+                    automation_runs::updated_at.eq(now),
+                ))
+                .execute(tx)?;
+                enqueue_step(tx, scope, row.id, seq, settings.between_stage_delay_secs, now)?;
+            }
+            None => {
+                let row: RunRow = diesel::update(
+                    automation_runs::table
+                        .filter(automation_runs::account_id.eq(scope.account_id()))
+                        .filter(automation_runs::id.eq(row.id)),
+                )
+                .set((
+                    automation_runs::status.eq(RunStatus::Completed),
+                    automation_runs::stage_times.eq(times),
+                    automation_runs::total_credits.eq(total),
+                    automation_runs::step_attempts.eq(0),
+                    automation_runs::completed_at.eq(now),
+                    automation_runs::updated_at.eq(now),
+                ))
+                .returning(RunRow::as_returning())
+                .get_result(tx)?;
+                let message = format!("Run completed: {total} credits spent.");
+                emit(
+                    tx,
+                    scope,
+                    row.id,
+                    EventKind::RunCompleted,
+                    Some(stage),
+                    &message,
+                    json!({"total_credits": total, "note": note}),
+                    now,
+                )?;
+                notify_run(tx, scope, &row, Level::Success, "Automation completed", &message, now)?;
+            }
+        }
+        Ok(())
+    })
+}

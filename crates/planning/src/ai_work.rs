@@ -1,0 +1,401 @@
+//! The planner's side of AI work: what clustering and idea generation read, how their answers
+//! are saved, and what the automation pipeline finds pending on a site.
+//!
+//! Saves run inside the caller's transaction (the orchestrator commits them together with the
+//! credit charge); none of them calls a provider.
+
+use crate::model::{Cluster, IdeaStatus, Keyword, MappingStatus};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use db::schema::{clusters, content_ideas, keywords};
+use diesel::prelude::*;
+use kernel::{ClusterId, IdeaId, KeywordId, SectorId, SiteId};
+use tenancy::Scope;
+
+/// Longest cluster name an AI answer may set (longer names are cut).
+const MAX_AI_CLUSTER_NAME: usize = 200;
+/// Longest cluster description an AI answer may set.
+const MAX_AI_CLUSTER_DESCRIPTION: usize = 2000;
+/// Most keywords handed to idea generation per cluster (the highest-volume ones).
+pub const MAX_IDEA_INPUT_KEYWORDS: i64 = 100;
+
+/// The ids among `ids` of keywords the scope may see (others are dropped), in the given order.
+pub fn visible_keyword_ids(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[KeywordId],
+) -> Result<Vec<KeywordId>> {
+    let mut q = keywords::table
+        .filter(keywords::account_id.eq(scope.account_id()))
+        .filter(keywords::id.eq_any(ids))
+        .into_boxed();
+    if let Some(sites) = tenancy::sites::visible_site_ids(conn, scope)? {
+        q = q.filter(keywords::site_id.eq_any(sites));
+    }
+    let found: std::collections::HashSet<KeywordId> =
+        q.select(keywords::id).load(conn)?.into_iter().collect();
+    Ok(keep_order(ids, &found))
+}
+
+/// The ids among `ids` of clusters the scope may see (others are dropped), in the given order.
+pub fn visible_cluster_ids(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[ClusterId],
+) -> Result<Vec<ClusterId>> {
+    let mut q = clusters::table
+        .filter(clusters::account_id.eq(scope.account_id()))
+        .filter(clusters::id.eq_any(ids))
+        .into_boxed();
+    if let Some(sites) = tenancy::sites::visible_site_ids(conn, scope)? {
+        q = q.filter(clusters::site_id.eq_any(sites));
+    }
+    let found: std::collections::HashSet<ClusterId> =
+        q.select(clusters::id).load(conn)?.into_iter().collect();
+    Ok(keep_order(ids, &found))
+}
+
+fn keep_order<T: Copy + Eq + std::hash::Hash>(
+    ids: &[T],
+    found: &std::collections::HashSet<T>,
+) -> Vec<T> {
+    let mut seen = std::collections::HashSet::new();
+    ids.iter()
+        .copied()
+        .filter(|i| found.contains(i) && seen.insert(*i))
+        .collect()
+}
+
+/// The keywords among `ids` that clustering may take (visible, `new`, enabled, in no cluster),
+/// ordered by site, sector and id — one query.
+pub fn keywords_to_cluster(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[KeywordId],
+) -> Result<Vec<Keyword>> {
+    let mut q = keywords::table
+        .filter(keywords::account_id.eq(scope.account_id()))
+        .filter(keywords::id.eq_any(ids))
+        .filter(keywords::status.eq(MappingStatus::New))
+        .filter(keywords::disabled.eq(false))
+        .filter(keywords::cluster_id.is_null())
+        .into_boxed();
+    if let Some(sites) = tenancy::sites::visible_site_ids(conn, scope)? {
+        q = q.filter(keywords::site_id.eq_any(sites));
+    }
+    Ok(q.order((
+        keywords::site_id.asc(),
+        keywords::sector_id.asc(),
+        keywords::id.asc(),
+    ))
+    .select(Keyword::as_select())
+    .load(conn)?)
+}
+
+/// One cluster of a clustering answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClusterAssignment {
+    /// The cluster's name (a same-named cluster of the sector is reused).
+    pub name: String,
+    /// Its description.
+    pub description: String,
+    /// The keywords it takes (already limited to the keywords that were sent).
+    pub keyword_ids: Vec<KeywordId>,
+}
+
+/// What saving a clustering answer did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SavedClusters {
+    /// Clusters created.
+    pub created: usize,
+    /// Existing clusters that took keywords.
+    pub reused: usize,
+    /// Keywords mapped to a cluster.
+    pub mapped: usize,
+    /// The clusters that took keywords, in answer order.
+    pub cluster_ids: Vec<ClusterId>,
+}
+
+/// Saves a clustering answer for one site and sector: each cluster reuses a same-named cluster
+/// of the sector (case- and space-insensitively) or is created, and its keywords are mapped to it
+/// in one statement per cluster (only keywords of that site and sector that are still unmapped:
+/// a keyword is never moved from one cluster to another by AI). Runs in the caller's transaction.
+pub fn save_cluster_assignments(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    sector: SectorId,
+    groups: &[ClusterAssignment],
+    now: DateTime<Utc>,
+) -> Result<SavedClusters> {
+    scope.require(kernel::Role::Editor)?;
+    let mut saved = SavedClusters::default();
+    for g in groups {
+        let mut name: String = crate::keywords::normalize_keyword(&g.name)
+            .chars()
+            .take(MAX_AI_CLUSTER_NAME)
+            .collect();
+        if name.is_empty() {
+            name = format!("Cluster {}", saved.cluster_ids.len() + 1);
+        }
+        let existing: Option<ClusterId> = clusters::table
+            .filter(clusters::account_id.eq(scope.account_id()))
+            .filter(clusters::site_id.eq(site))
+            .filter(clusters::sector_id.eq(sector))
+            .filter(
+                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(btrim(name)) = lower(btrim(")
+                    .bind::<diesel::sql_types::Text, _>(name.clone())
+                    .sql("))"),
+            )
+            .select(clusters::id)
+            .first(conn)
+            .optional()?;
+        let id = match existing {
+            Some(id) => {
+                saved.reused += 1;
+                id
+            }
+            None => {
+                saved.created += 1;
+                crate::clusters::create_cluster(
+                    conn,
+                    scope,
+                    &crate::clusters::NewCluster {
+                        site_id: Some(site),
+                        sector_id: Some(sector),
+                        name: name.clone(),
+                        description: Some(
+                            g.description
+                                .chars()
+                                .take(MAX_AI_CLUSTER_DESCRIPTION)
+                                .collect(),
+                        ),
+                        status: Some(MappingStatus::New),
+                        disabled: Some(false),
+                    },
+                    now,
+                )?
+                .cluster
+                .id
+            }
+        };
+        saved.mapped += diesel::update(
+            keywords::table
+                .filter(keywords::account_id.eq(scope.account_id()))
+                .filter(keywords::site_id.eq(site))
+                .filter(keywords::sector_id.eq(sector))
+                .filter(keywords::id.eq_any(&g.keyword_ids))
+                .filter(keywords::cluster_id.is_null()),
+        )
+        .set((
+            keywords::cluster_id.eq(id),
+            keywords::status.eq(MappingStatus::Mapped),
+            keywords::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+        saved.cluster_ids.push(id);
+    }
+    Ok(saved)
+}
+
+/// What idea generation reads for one cluster: the cluster and its enabled keywords, highest
+/// volume first (at most [`MAX_IDEA_INPUT_KEYWORDS`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IdeaSource {
+    /// The cluster.
+    pub cluster: Cluster,
+    /// Its keywords.
+    pub keywords: Vec<Keyword>,
+}
+
+/// The idea source of a visible cluster, or `None` when it is missing or not visible.
+pub fn idea_source(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: ClusterId,
+) -> Result<Option<IdeaSource>> {
+    let cluster = match crate::scope_rules::get_visible_cluster(conn, scope, id) {
+        Ok(c) => c,
+        Err(Error::NotFound | Error::Tenancy(tenancy::Error::NotFound)) => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let keywords = keywords::table
+        .filter(keywords::account_id.eq(scope.account_id()))
+        .filter(keywords::cluster_id.eq(cluster.id))
+        .filter(keywords::disabled.eq(false))
+        .order((keywords::volume.desc(), keywords::id.asc()))
+        .limit(MAX_IDEA_INPUT_KEYWORDS)
+        .select(Keyword::as_select())
+        .load(conn)?;
+    Ok(Some(IdeaSource { cluster, keywords }))
+}
+
+/// Saves generated ideas for a cluster and marks the cluster `mapped` (it has ideas now). Runs
+/// in the caller's transaction; each idea passes the same validation as a hand-made one.
+pub fn save_generated_ideas(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    cluster: &Cluster,
+    ideas: &[crate::ideas::NewIdea],
+    now: DateTime<Utc>,
+) -> Result<Vec<IdeaId>> {
+    let mut made = Vec::with_capacity(ideas.len());
+    for idea in ideas {
+        made.push(crate::ideas::create_idea(conn, scope, idea, now)?.row.id);
+    }
+    diesel::update(
+        clusters::table
+            .filter(clusters::account_id.eq(scope.account_id()))
+            .filter(clusters::id.eq(cluster.id))
+            .filter(clusters::status.ne(MappingStatus::Mapped)),
+    )
+    .set((
+        clusters::status.eq(MappingStatus::Mapped),
+        clusters::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(made)
+}
+
+/// Marks an idea `completed` (its article was written); a missing idea is no error.
+pub fn complete_idea(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: IdeaId,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    diesel::update(
+        content_ideas::table
+            .filter(content_ideas::account_id.eq(scope.account_id()))
+            .filter(content_ideas::id.eq(id))
+            .filter(content_ideas::status.ne(IdeaStatus::Completed)),
+    )
+    .set((
+        content_ideas::status.eq(IdeaStatus::Completed),
+        content_ideas::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Keywords of `site` waiting for clustering (`new`, enabled, in no cluster), oldest first, at
+/// most `limit`, leaving out `exclude` (items a run already gave up on).
+pub fn pending_keywords(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    limit: i64,
+    exclude: &[KeywordId],
+) -> Result<Vec<KeywordId>> {
+    Ok(keywords::table
+        .filter(keywords::account_id.eq(scope.account_id()))
+        .filter(keywords::site_id.eq(site))
+        .filter(keywords::status.eq(MappingStatus::New))
+        .filter(keywords::disabled.eq(false))
+        .filter(keywords::cluster_id.is_null())
+        .filter(keywords::id.ne_all(exclude))
+        .order(keywords::id.asc())
+        .limit(limit)
+        .select(keywords::id)
+        .load(conn)?)
+}
+
+/// Clusters of `site` waiting for ideas (`new`, enabled, with keywords, no idea yet), oldest
+/// first, at most `limit`, leaving out `exclude`.
+pub fn pending_clusters(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    limit: i64,
+    exclude: &[ClusterId],
+) -> Result<Vec<ClusterId>> {
+    pending_clusters_query(scope, site)
+        .filter(clusters::id.ne_all(exclude))
+        .order(clusters::id.asc())
+        .limit(limit)
+        .select(clusters::id)
+        .load(conn)
+        .map_err(Error::from)
+}
+
+fn pending_clusters_query<'a>(
+    scope: &Scope,
+    site: SiteId,
+) -> clusters::BoxedQuery<'a, diesel::pg::Pg> {
+    let with_keywords = diesel::dsl::exists(
+        keywords::table
+            .filter(keywords::account_id.eq(scope.account_id()))
+            .filter(keywords::cluster_id.eq(clusters::id.nullable()))
+            .filter(keywords::disabled.eq(false)),
+    );
+    let with_ideas = diesel::dsl::exists(
+        content_ideas::table
+            .filter(content_ideas::account_id.eq(scope.account_id()))
+            .filter(content_ideas::cluster_id.eq(clusters::id.nullable())),
+    );
+    clusters::table
+        .filter(clusters::account_id.eq(scope.account_id()))
+        .filter(clusters::site_id.eq(site))
+        .filter(clusters::status.eq(MappingStatus::New))
+        .filter(clusters::disabled.eq(false))
+        .filter(with_keywords)
+        .filter(diesel::dsl::not(with_ideas))
+        .into_boxed()
+}
+
+/// Ideas of `site` waiting for a writer task (`new`), oldest first, at most `limit`, leaving
+/// out `exclude`.
+pub fn pending_ideas(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    limit: i64,
+    exclude: &[IdeaId],
+) -> Result<Vec<IdeaId>> {
+    Ok(content_ideas::table
+        .filter(content_ideas::account_id.eq(scope.account_id()))
+        .filter(content_ideas::site_id.eq(site))
+        .filter(content_ideas::status.eq(IdeaStatus::New))
+        .filter(content_ideas::id.ne_all(exclude))
+        .order(content_ideas::id.asc())
+        .limit(limit)
+        .select(content_ideas::id)
+        .load(conn)?)
+}
+
+/// How much planner work waits on a site.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlannerBacklog {
+    /// Keywords waiting for clustering.
+    pub keywords: i64,
+    /// Clusters waiting for ideas.
+    pub clusters: i64,
+    /// Ideas waiting for a task.
+    pub ideas: i64,
+}
+
+/// The planner backlog of a site (three counts).
+pub fn backlog(conn: &mut PgConnection, scope: &Scope, site: SiteId) -> Result<PlannerBacklog> {
+    let keywords = keywords::table
+        .filter(keywords::account_id.eq(scope.account_id()))
+        .filter(keywords::site_id.eq(site))
+        .filter(keywords::status.eq(MappingStatus::New))
+        .filter(keywords::disabled.eq(false))
+        .filter(keywords::cluster_id.is_null())
+        .count()
+        .get_result(conn)?;
+    let clusters = pending_clusters_query(scope, site)
+        .count()
+        .get_result(conn)?;
+    let ideas = content_ideas::table
+        .filter(content_ideas::account_id.eq(scope.account_id()))
+        .filter(content_ideas::site_id.eq(site))
+        .filter(content_ideas::status.eq(IdeaStatus::New))
+        .count()
+        .get_result(conn)?;
+    Ok(PlannerBacklog {
+        keywords,
+        clusters,
+        ideas,
+    })
+}
