@@ -78,7 +78,7 @@ CREATE TABLE automation_run_items (
     inputs       integer NOT NULL DEFAULT 1,
     created      integer NOT NULL DEFAULT 0,
     credits      bigint NOT NULL DEFAULT 0,
-    provider_ms  bigint NOT NULL DEFAULT 0,
+    provider_us  bigint NOT NULL DEFAULT 0,
     reason       text,
     created_at   timestamptz NOT NULL,
     PRIMARY KEY (run_id, item_key),

@@ -1093,6 +1093,24 @@ async fn the_scheduler_starts_due_runs_once_however_many_hours_were_missed() {
         .get_result(&mut conn)
         .unwrap();
     assert_eq!(skipped, 1);
+    // a suspended account gets no scheduled run, whatever its balance
+    drop(conn);
+    grant(&c, t, 100_000, "g2");
+    test_support::fixtures::set_account_status(&mut c.db.conn(), t.account_id, "suspended");
+    let mut conn = c.db.conn();
+    let due: chrono::DateTime<chrono::Utc> = automation_configs::table
+        .filter(automation_configs::site_id.eq(site))
+        .select(automation_configs::next_run_at)
+        .first::<Option<_>>(&mut conn)
+        .unwrap()
+        .unwrap();
+    let rep = automation::pipeline::scheduler::start_due_runs(
+        &mut conn,
+        3,
+        due + chrono::Duration::minutes(1),
+    )
+    .unwrap();
+    assert_eq!((rep.started.len(), rep.inactive), (0, 1));
 }
 
 /// Reads an SSE body into (event, id, data) triples.
@@ -1207,4 +1225,69 @@ async fn the_event_stream_sends_the_state_first_then_each_change_in_order_until_
         ids.iter().copied().filter(|i| *i > mid).collect::<Vec<_>>()
     );
     assert_eq!(resumed.last().unwrap().0, "state");
+}
+
+#[actix_web::test]
+async fn a_permanent_error_fails_the_run_once_with_a_clear_reason_and_a_notification() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let (t, acct) = (&c.a, c.a.account_id);
+    let site = t.site_id;
+    grant(&c, t, 100_000, "g");
+    import(&app, &c, t, 10).await;
+    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
+        .bearer(&t.access)
+        .json(&fast_config())
+        .send(&app)
+        .await;
+    // an account AI key saved under the API's secret, read by a worker whose secret differs (as
+    // after rotating IGNY8_SECRET_KEY): permanent, nothing to retry
+    let saved = put("/api/v1/system/ai-settings/")
+        .bearer(&t.access)
+        .json(&json!({"api_key": "sk-account-own-key-0123456789"}))
+        .send(&app)
+        .await;
+    assert_eq!(saved.status, StatusCode::OK, "{:?}", saved.json());
+    let r = post(&format!("/api/v1/automation/run_now/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    let run_id = r.data()["id"].as_i64().unwrap();
+    assert_eq!(drain_steps(&c, 100, None), 1, "one step, no retry");
+    let r = get(&format!("/api/v1/automation/history/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    let run = r.json()["results"][0].clone();
+    assert_eq!(run["id"], run_id);
+    assert_eq!(run["status"], "failed", "{run:#}");
+    let error = run["error"].as_str().unwrap_or_default();
+    assert!(error.contains("IGNY8_SECRET_KEY"), "{error}");
+    assert!(run["completed_at"].is_string());
+    assert_eq!(run["total_credits"], 0);
+    assert_eq!(count(&c, acct, "clusters"), 0);
+    let failed: Vec<String> = notifications::table
+        .filter(notifications::account_id.eq(acct))
+        .filter(notifications::kind.eq("automation_run"))
+        .select(notifications::level)
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(failed, vec!["error".to_owned()]);
+    let r = get(&format!("/api/v1/automation/logs/?run_id={run_id}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    let last = r.data()["events"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(last["kind"], "run_failed");
+    // the site is free for a new run
+    let r = get(&format!("/api/v1/automation/current_run/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    assert!(r.data().is_null());
 }

@@ -106,8 +106,8 @@ pub struct ItemDone {
     pub created: usize,
     /// Credits charged for it.
     pub credits: i64,
-    /// Time spent in the provider call.
-    pub provider_ms: u64,
+    /// Time spent in the provider call, in microseconds.
+    pub provider_us: u64,
 }
 
 /// An item a step did not save, and why.
@@ -205,8 +205,8 @@ fn usage<'u>(u: &'u ai::Usage, requested: Option<&'u str>) -> ProviderUsage<'u> 
     }
 }
 
-fn ms(d: Duration) -> u64 {
-    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+fn us(d: Duration) -> u64 {
+    u64::try_from(d.as_micros()).unwrap_or(u64::MAX)
 }
 
 fn to_ai_intent(i: Option<planning::model::Intent>) -> ai::Intent {
@@ -254,7 +254,7 @@ impl Step<'_> {
         &self,
         item_key: &str,
         inputs: usize,
-        provider_ms: u64,
+        provider_us: u64,
         write: impl FnOnce(&mut PgConnection) -> Result<(T, usize, i64)>,
     ) -> Result<(T, ItemDone)> {
         let mut c = self.env.conn()?;
@@ -265,7 +265,7 @@ impl Step<'_> {
                 inputs,
                 created,
                 credits,
-                provider_ms,
+                provider_us,
             };
             self.sink.saved(tx, &done)?;
             self.env.failpoint()?;
@@ -357,7 +357,7 @@ impl Step<'_> {
             self.sink.progress(Phase::Save, i, n);
             let now = self.env.now();
             let requested = self.text_model();
-            let (saved, done) = self.save(&item_key, kws.len(), ms(took), |tx| {
+            let (saved, done) = self.save(&item_key, kws.len(), us(took), |tx| {
                 let saved = planning::ai_work::save_cluster_assignments(
                     tx,
                     self.scope,
@@ -476,7 +476,7 @@ impl Step<'_> {
             self.sink.progress(Phase::Save, i, n);
             let now = self.env.now();
             let requested = self.text_model();
-            let (made, done) = self.save(&item_key, 1, ms(took), |tx| {
+            let (made, done) = self.save(&item_key, 1, us(took), |tx| {
                 let made = planning::ai_work::save_generated_ideas(
                     tx, self.scope, &cluster, &new_ideas, now,
                 )?;
@@ -606,7 +606,7 @@ impl Step<'_> {
             let now = self.env.now();
             let requested = self.text_model();
             let reference = format!("task:{tid}");
-            let (made, done) = self.save(&item_key, 1, ms(took), |tx| {
+            let (made, done) = self.save(&item_key, 1, us(took), |tx| {
                 let Some(id) =
                     content::ai_work::save_generated_article(tx, self.scope, &wt, &fields, now)?
                 else {
@@ -696,7 +696,7 @@ impl Step<'_> {
             let now = self.env.now();
             let requested = self.text_model();
             let reference = format!("content:{cid}");
-            let (rows, done) = self.save(&item_key, 1, ms(took), |tx| {
+            let (rows, done) = self.save(&item_key, 1, us(took), |tx| {
                 let rows =
                     content::ai_work::save_image_prompts(tx, self.scope, item.id, &prompts, now)?;
                 let credits = self.charge(
@@ -795,7 +795,7 @@ impl Step<'_> {
             let now = self.env.now();
             let requested = self.image_model();
             let reference = format!("image:{iid}");
-            let (_, done) = self.save(&item_key, 1, ms(took), |tx| {
+            let (_, done) = self.save(&item_key, 1, us(took), |tx| {
                 let row = content::ai_work::save_generated_image(
                     tx,
                     self.scope,

@@ -667,7 +667,7 @@ diesel::table! {
         inputs -> Int4,
         created -> Int4,
         credits -> Int8,
-        provider_ms -> Int8,
+        provider_us -> Int8,
         reason -> Nullable<Text>,
         created_at -> Timestamptz,
     }

@@ -108,8 +108,8 @@ impl RunSink<'_> {
                 automation_run_items::created
                     .eq(item.map_or(0, |i| i32::try_from(i.created).unwrap_or(i32::MAX))),
                 automation_run_items::credits.eq(item.map_or(0, |i| i.credits)),
-                automation_run_items::provider_ms
-                    .eq(item.map_or(0, |i| i64::try_from(i.provider_ms).unwrap_or(i64::MAX))),
+                automation_run_items::provider_us
+                    .eq(item.map_or(0, |i| i64::try_from(i.provider_us).unwrap_or(i64::MAX))),
                 automation_run_items::reason.eq(reason),
                 automation_run_items::created_at.eq(self.env.now()),
             ))
@@ -650,7 +650,7 @@ fn ideas_to_tasks(
                     inputs: 1,
                     created: 1,
                     credits: 0,
-                    provider_ms: 0,
+                    provider_us: 0,
                 },
             )?;
         }
@@ -688,7 +688,7 @@ fn review(
                         inputs: 1,
                         created: usize::from(r == content::ai_work::Reviewed::Approved),
                         credits: 0,
-                        provider_ms: 0,
+                        provider_us: 0,
                     },
                 )?;
             }
@@ -762,7 +762,7 @@ fn finish_batch(
                 "failed": report.failed.len(),
                 "credits": report.credits,
                 "total_credits": total,
-                "provider_ms": report.provider_time.as_millis() as u64,
+                "provider_ms": report.provider_time.as_secs_f64() * 1000.0,
             }),
             now,
         )?;

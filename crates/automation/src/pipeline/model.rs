@@ -382,7 +382,7 @@ pub struct RunRow {
 }
 
 /// One stage's results, computed from the run's item records.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, utoipa::ToSchema)]
 pub struct StageResult {
     /// 1–7.
     pub stage: i16,
@@ -403,7 +403,7 @@ pub struct StageResult {
     /// Credits spent.
     pub credits: i64,
     /// Milliseconds inside provider calls.
-    pub provider_ms: i64,
+    pub provider_ms: f64,
     /// Milliseconds from the stage's start to its end (or now).
     pub duration_ms: Option<i64>,
     /// Started.

@@ -641,7 +641,7 @@ struct StageAgg {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     credits: i64,
     #[diesel(sql_type = diesel::sql_types::BigInt)]
-    provider_ms: i64,
+    provider_us: i64,
 }
 
 /// The served form of a run: per-stage results aggregated from its item records (one grouped
@@ -650,7 +650,7 @@ pub fn run_view(conn: &mut PgConnection, scope: &Scope, row: RunRow) -> Result<R
     let aggs: Vec<StageAgg> = diesel::sql_query(
         "SELECT stage, outcome, count(*) AS items, COALESCE(SUM(created), 0)::bigint AS created,
                 COALESCE(SUM(credits), 0)::bigint AS credits,
-                COALESCE(SUM(provider_ms), 0)::bigint AS provider_ms
+                COALESCE(SUM(provider_us), 0)::bigint AS provider_us
            FROM automation_run_items
           WHERE account_id = $1 AND run_id = $2
           GROUP BY stage, outcome",
@@ -690,7 +690,7 @@ pub fn run_view(conn: &mut PgConnection, scope: &Scope, row: RunRow) -> Result<R
                     Outcome::Failed => r.failed += a.items,
                 }
                 r.credits += a.credits;
-                r.provider_ms += a.provider_ms;
+                r.provider_ms += a.provider_us as f64 / 1000.0;
             }
             r.reasons = reasons
                 .iter()
@@ -728,7 +728,9 @@ pub fn run_view(conn: &mut PgConnection, scope: &Scope, row: RunRow) -> Result<R
                 .map(|(a, b)| (b - a).num_milliseconds().max(0));
             r
         })
-        .collect();
+        .collect::<Vec<StageResult>>();
+    // The sum of the item records: exact even while a batch is being recorded.
+    let total_credits = stages.iter().map(|s| s.credits).sum();
     Ok(Run {
         id: row.id,
         run_name: format!(
@@ -742,7 +744,7 @@ pub fn run_view(conn: &mut PgConnection, scope: &Scope, row: RunRow) -> Result<R
         current_stage: row.current_stage,
         stage_position: row.stage_batch,
         stages,
-        total_credits: row.total_credits,
+        total_credits,
         initial_snapshot: serde_json::from_value(row.initial_snapshot).unwrap_or_default(),
         settings: serde_json::from_value(row.settings).map_err(|e| {
             Error::InvalidStoredSetting {

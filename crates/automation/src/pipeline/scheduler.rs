@@ -10,7 +10,7 @@
 //! This job reads every account's configs: it is the one cross-account query of the crate (like
 //! billing's renewal job), and each run it starts works under `Scope::for_job(account)`.
 
-use super::config::{account_tz, next_run_after};
+use super::config::next_run_after;
 use super::model::{AutomationConfig, Trigger};
 use super::runs::{active_run, estimate, start_run};
 use crate::{Error, Result};
@@ -37,6 +37,8 @@ pub struct TickReport {
     pub busy: usize,
     /// Sites skipped for short credits.
     pub short_of_credits: usize,
+    /// Sites of accounts that may not write (suspended, cancelled, pending payment).
+    pub inactive: usize,
 }
 
 /// Starts every due run (see the module docs). `images_per_article` feeds the estimate.
@@ -58,6 +60,7 @@ pub fn start_due_runs(
         match start_one(conn, &scope, &config, images_per_article, now) {
             Ok(Outcome::Started(id)) => report.started.push(id),
             Ok(Outcome::Busy) => report.busy += 1,
+            Ok(Outcome::Inactive) => report.inactive += 1,
             Ok(Outcome::Short) => report.short_of_credits += 1,
             // One broken site must not stop the others; its schedule stays due for the next tick.
             Err(e) => {
@@ -70,6 +73,7 @@ pub fn start_due_runs(
 
 enum Outcome {
     Started(kernel::AutomationRunId),
+    Inactive,
     Busy,
     Short,
 }
@@ -81,7 +85,8 @@ fn start_one(
     images_per_article: i64,
     now: DateTime<Utc>,
 ) -> Result<Outcome> {
-    let tz = account_tz(conn, scope)?;
+    let (account, _) = tenancy::accounts::get_account(conn, scope)?;
+    let tz = account.timezone.parse().unwrap_or(chrono_tz::Tz::UTC);
     let next = next_run_after(config, tz, now);
     let move_on = |conn: &mut PgConnection| -> Result<()> {
         diesel::update(
@@ -93,6 +98,11 @@ fn start_one(
         .execute(conn)?;
         Ok(())
     };
+    if !tenancy::scope::AccountStatus::parse(&account.status).may_write() {
+        // Suspended, cancelled or unpaid accounts get no scheduled work; the schedule moves on.
+        move_on(conn)?;
+        return Ok(Outcome::Inactive);
+    }
     if active_run(conn, scope, config.site_id)?.is_some() {
         move_on(conn)?;
         return Ok(Outcome::Busy);
