@@ -41,6 +41,7 @@ check: toolchain
 
 bench: toolchain
 	@scripts/bench.sh
+	@scripts/bench-pipeline.sh
 
 db:
 	@scripts/db.sh start && scripts/db.sh status

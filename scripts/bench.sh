@@ -104,5 +104,6 @@ print()
 print(f"planner CSV import, {rows:,} rows")
 print(f"  HTTP import_csv/ (parse, validate, dedupe, indexed insert): {api:7.2f} s  {rows / api:12,.0f} rows/s")
 print(f"  psql COPY into an unindexed scratch table:                  {copy:7.2f} s  {rows / copy:12,.0f} rows/s")
+print(f"  ratio HTTP / COPY (the limit): {api / copy:.2f}x the time of the bare COPY")
 PY
 psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
