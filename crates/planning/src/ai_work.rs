@@ -116,8 +116,9 @@ pub struct SavedClusters {
     pub cluster_ids: Vec<ClusterId>,
 }
 
-/// Saves a clustering answer for one site and sector: each cluster reuses a same-named cluster
-/// of the sector (case- and space-insensitively) or is created, and its keywords are mapped to it
+/// Saves a clustering answer for one site and sector (the keywords' own, read through the
+/// caller's scope): each cluster reuses a same-named cluster of the sector (case- and
+/// space-insensitively; the unique index decides) or is created, and its keywords are mapped to it
 /// in one statement per cluster (only keywords of that site and sector that are still unmapped:
 /// a keyword is never moved from one cluster to another by AI). Runs in the caller's transaction.
 pub fn save_cluster_assignments(
@@ -138,45 +139,48 @@ pub fn save_cluster_assignments(
         if name.is_empty() {
             name = format!("Cluster {}", saved.cluster_ids.len() + 1);
         }
-        let existing: Option<ClusterId> = clusters::table
-            .filter(clusters::account_id.eq(scope.account_id()))
-            .filter(clusters::site_id.eq(site))
-            .filter(clusters::sector_id.eq(sector))
-            .filter(
-                diesel::dsl::sql::<diesel::sql_types::Bool>("lower(btrim(name)) = lower(btrim(")
-                    .bind::<diesel::sql_types::Text, _>(name.clone())
-                    .sql("))"),
-            )
-            .select(clusters::id)
-            .first(conn)
+        // Find-or-create in one statement: the unique index on the normalized name decides.
+        let created: Option<ClusterId> = diesel::insert_into(clusters::table)
+            .values((
+                clusters::account_id.eq(scope.account_id()),
+                clusters::site_id.eq(site),
+                clusters::sector_id.eq(sector),
+                clusters::name.eq(&name),
+                clusters::description.eq(g
+                    .description
+                    .trim()
+                    .chars()
+                    .take(MAX_AI_CLUSTER_DESCRIPTION)
+                    .collect::<String>()),
+                clusters::status.eq(MappingStatus::New),
+                clusters::disabled.eq(false),
+                clusters::created_at.eq(now),
+                clusters::updated_at.eq(now),
+            ))
+            .on_conflict_do_nothing()
+            .returning(clusters::id)
+            .get_result(conn)
             .optional()?;
-        let id = match existing {
+        let id = match created {
             Some(id) => {
-                saved.reused += 1;
+                saved.created += 1;
                 id
             }
             None => {
-                saved.created += 1;
-                crate::clusters::create_cluster(
-                    conn,
-                    scope,
-                    &crate::clusters::NewCluster {
-                        site_id: Some(site),
-                        sector_id: Some(sector),
-                        name: name.clone(),
-                        description: Some(
-                            g.description
-                                .chars()
-                                .take(MAX_AI_CLUSTER_DESCRIPTION)
-                                .collect(),
-                        ),
-                        status: Some(MappingStatus::New),
-                        disabled: Some(false),
-                    },
-                    now,
-                )?
-                .cluster
-                .id
+                saved.reused += 1;
+                clusters::table
+                    .filter(clusters::account_id.eq(scope.account_id()))
+                    .filter(clusters::site_id.eq(site))
+                    .filter(clusters::sector_id.eq(sector))
+                    .filter(
+                        diesel::dsl::sql::<diesel::sql_types::Bool>(
+                            "lower(btrim(name)) = lower(btrim(",
+                        )
+                        .bind::<diesel::sql_types::Text, _>(name.clone())
+                        .sql("))"),
+                    )
+                    .select(clusters::id)
+                    .first(conn)?
             }
         };
         saved.mapped += diesel::update(
@@ -231,7 +235,8 @@ pub fn idea_source(
 }
 
 /// Saves generated ideas for a cluster and marks the cluster `mapped` (it has ideas now). Runs
-/// in the caller's transaction; each idea passes the same validation as a hand-made one.
+/// in the caller's transaction; each idea passes the text and outline rules of a hand-made one,
+/// on the cluster's site and sector.
 pub fn save_generated_ideas(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -239,10 +244,7 @@ pub fn save_generated_ideas(
     ideas: &[crate::ideas::NewIdea],
     now: DateTime<Utc>,
 ) -> Result<Vec<IdeaId>> {
-    let mut made = Vec::with_capacity(ideas.len());
-    for idea in ideas {
-        made.push(crate::ideas::create_idea(conn, scope, idea, now)?.row.id);
-    }
+    let made = crate::ideas::insert_generated(conn, scope, cluster, ideas, now)?;
     diesel::update(
         clusters::table
             .filter(clusters::account_id.eq(scope.account_id()))

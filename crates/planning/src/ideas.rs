@@ -450,6 +450,85 @@ fn outline_json(o: &Outline) -> Result<serde_json::Value> {
         .map_err(|e| Error::Validation(FieldErrors::single("outline", e.to_string())))
 }
 
+/// Inserts one checked idea row and its keyword links.
+#[allow(clippy::too_many_arguments)]
+fn insert_row(
+    c: &mut PgConnection,
+    scope: &Scope,
+    site: SiteId,
+    sector: SectorId,
+    input: &NewIdea,
+    outline: &serde_json::Value,
+    kw: &[KeywordId],
+    now: DateTime<Utc>,
+) -> Result<IdeaId> {
+    let id: IdeaId = diesel::insert_into(content_ideas::table)
+        .values((
+            content_ideas::account_id.eq(scope.account_id()),
+            content_ideas::site_id.eq(site),
+            content_ideas::sector_id.eq(sector),
+            content_ideas::cluster_id.eq(input.cluster_id),
+            content_ideas::idea_title.eq(input.idea_title.trim()),
+            content_ideas::description.eq(input.description.as_deref().unwrap_or("").trim()),
+            content_ideas::outline.eq(outline),
+            content_ideas::content_type.eq(input.content_type.unwrap_or(ContentType::Post)),
+            content_ideas::content_structure
+                .eq(input.content_structure.unwrap_or(ContentStructure::Article)),
+            content_ideas::estimated_word_count.eq(input.estimated_word_count.unwrap_or(1500)),
+            content_ideas::status.eq(input.status.unwrap_or(IdeaStatus::New)),
+            content_ideas::created_at.eq(now),
+            content_ideas::updated_at.eq(now),
+        ))
+        .returning(content_ideas::id)
+        .get_result(c)?;
+    link_keywords(c, scope, id, site, sector, kw)?;
+    Ok(id)
+}
+
+/// Inserts ideas generated for `cluster` (editor+), in the caller's transaction: the text and
+/// outline rules of [`create_idea`]; site, sector and cluster are the cluster's (it was read
+/// through the caller's scope), and the keywords must be the cluster's sector's (the composite
+/// foreign key of `idea_keywords` refuses any other). No per-idea re-read.
+pub(crate) fn insert_generated(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    cluster: &crate::model::Cluster,
+    ideas: &[NewIdea],
+    now: DateTime<Utc>,
+) -> Result<Vec<IdeaId>> {
+    scope.require(Role::Editor)?;
+    let mut made = Vec::with_capacity(ideas.len());
+    for input in ideas {
+        let mut e = FieldErrors::new();
+        check_text(
+            &mut e,
+            Some(&input.idea_title),
+            input.description.as_deref(),
+            input.estimated_word_count,
+        );
+        let outline = validate_outline(
+            &mut e,
+            input.outline.as_ref().unwrap_or(&Outline::default()),
+        );
+        e.into_result()?;
+        let input = NewIdea {
+            cluster_id: Some(cluster.id),
+            ..input.clone()
+        };
+        made.push(insert_row(
+            conn,
+            scope,
+            cluster.site_id,
+            cluster.sector_id,
+            &input,
+            &outline_json(&outline)?,
+            &input.keyword_ids,
+            now,
+        )?);
+    }
+    Ok(made)
+}
+
 /// Creates an idea (editor+).
 pub fn create_idea(
     conn: &mut PgConnection,
@@ -478,29 +557,7 @@ pub fn create_idea(
     }
     let kw = check_keywords(conn, scope, &input.keyword_ids, site, sector)?;
     let outline = outline_json(&outline)?;
-    let id = conn.transaction(|c| {
-        let id: IdeaId = diesel::insert_into(content_ideas::table)
-            .values((
-                content_ideas::account_id.eq(scope.account_id()),
-                content_ideas::site_id.eq(site),
-                content_ideas::sector_id.eq(sector),
-                content_ideas::cluster_id.eq(input.cluster_id),
-                content_ideas::idea_title.eq(input.idea_title.trim()),
-                content_ideas::description.eq(input.description.as_deref().unwrap_or("").trim()),
-                content_ideas::outline.eq(&outline),
-                content_ideas::content_type.eq(input.content_type.unwrap_or(ContentType::Post)),
-                content_ideas::content_structure
-                    .eq(input.content_structure.unwrap_or(ContentStructure::Article)),
-                content_ideas::estimated_word_count.eq(input.estimated_word_count.unwrap_or(1500)),
-                content_ideas::status.eq(input.status.unwrap_or(IdeaStatus::New)),
-                content_ideas::created_at.eq(now),
-                content_ideas::updated_at.eq(now),
-            ))
-            .returning(content_ideas::id)
-            .get_result(c)?;
-        link_keywords(c, scope, id, site, sector, &kw)?;
-        Ok::<_, Error>(id)
-    })?;
+    let id = conn.transaction(|c| insert_row(c, scope, site, sector, input, &outline, &kw, now))?;
     get_idea(conn, scope, id)
 }
 
