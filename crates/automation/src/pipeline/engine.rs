@@ -371,33 +371,32 @@ fn run_credits(conn: &mut PgConnection, scope: &Scope, run: AutomationRunId) -> 
         .first(conn)?)
 }
 
+/// What a stage of a run has consumed so far (input units of its saved items, for the cap) and
+/// the ids it gave up on — aggregated in SQL, so a step costs the same at item 10 and 10,000.
 fn stage_items(
     conn: &mut PgConnection,
     scope: &Scope,
     run: AutomationRunId,
     stage: Stage,
 ) -> Result<(i64, Vec<i64>)> {
-    let rows: Vec<(Outcome, i64, i32)> = automation_run_items::table
-        .filter(automation_run_items::account_id.eq(scope.account_id()))
-        .filter(automation_run_items::run_id.eq(run))
-        .filter(automation_run_items::stage.eq(stage.number()))
-        .select((
-            automation_run_items::outcome,
-            automation_run_items::item_id,
-            automation_run_items::inputs,
-        ))
-        .load(conn)?;
-    let consumed = rows
-        .iter()
-        .filter(|(o, ..)| *o == Outcome::Saved)
-        .map(|(_, _, n)| i64::from(*n))
-        .sum();
-    let gave_up = rows
-        .into_iter()
-        .filter(|(o, ..)| *o != Outcome::Saved)
-        .map(|(_, id, _)| id)
-        .collect();
-    Ok((consumed, gave_up))
+    #[derive(QueryableByName)]
+    struct Consumed {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        consumed: i64,
+        #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
+        gave_up: Vec<i64>,
+    }
+    let r: Consumed = diesel::sql_query(
+        "SELECT COALESCE(SUM(inputs) FILTER (WHERE outcome = 'saved'), 0)::bigint AS consumed,
+                COALESCE(array_agg(item_id) FILTER (WHERE outcome <> 'saved'), '{}') AS gave_up
+           FROM automation_run_items
+          WHERE account_id = $1 AND run_id = $2 AND stage = $3",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::BigInt, _>(run.get())
+    .bind::<diesel::sql_types::SmallInt, _>(stage.number())
+    .get_result(conn)?;
+    Ok((r.consumed, r.gave_up))
 }
 
 fn typed<T>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
