@@ -239,6 +239,22 @@ impl Step<'_> {
         }
     }
 
+    /// Calls the provider (outside any transaction), timing the call into the report.
+    fn call<T, E: Into<crate::Error>>(
+        &self,
+        report: &mut StepReport,
+        i: usize,
+        n: usize,
+        f: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> Result<(T, Duration)> {
+        self.sink.progress(Phase::AiCall, i, n);
+        let started = Instant::now();
+        let out = f();
+        let took = started.elapsed();
+        report.provider_time += took;
+        Ok((out.map_err(Into::into)?, took))
+    }
+
     fn key(&self, rest: &str) -> String {
         format!("{}:{rest}", self.key_prefix)
     }
@@ -330,12 +346,10 @@ impl Step<'_> {
             if self.charged(&key)? {
                 continue;
             }
-            self.sink.progress(Phase::AiCall, i, n);
             let input: Vec<ai::KeywordIn> = kws.iter().map(keyword_in).collect();
-            let started = Instant::now();
-            let out = self.providers.text().cluster_keywords(&input)?;
-            let took = started.elapsed();
-            report.provider_time += took;
+            let (out, took) = self.call(&mut report, i, n, || {
+                self.providers.text().cluster_keywords(&input)
+            })?;
             self.sink.progress(Phase::Parse, i, n);
             let known: std::collections::BTreeSet<i64> = input.iter().map(|k| k.id).collect();
             let assignments: Vec<planning::ai_work::ClusterAssignment> = out
@@ -429,11 +443,9 @@ impl Step<'_> {
                 keywords: source.keywords.iter().map(keyword_in).collect(),
             };
             let n_ideas = (source.keywords.len() / 2).clamp(3, 7);
-            self.sink.progress(Phase::AiCall, i, n);
-            let started = Instant::now();
-            let out = self.providers.text().generate_ideas(&input, n_ideas)?;
-            let took = started.elapsed();
-            report.provider_time += took;
+            let (out, took) = self.call(&mut report, i, n, || {
+                self.providers.text().generate_ideas(&input, n_ideas)
+            })?;
             self.sink.progress(Phase::Parse, i, n);
             let known: std::collections::BTreeSet<i64> =
                 source.keywords.iter().map(|k| k.id.get()).collect();
@@ -584,11 +596,9 @@ impl Step<'_> {
                     .unwrap_or(0)
                     .clamp(*range.start(), *range.end()),
             };
-            self.sink.progress(Phase::AiCall, i, n);
-            let started = Instant::now();
-            let out = self.providers.text().generate_content(&input)?;
-            let took = started.elapsed();
-            report.provider_time += took;
+            let (out, took) = self.call(&mut report, i, n, || {
+                self.providers.text().generate_content(&input)
+            })?;
             self.sink.progress(Phase::Parse, i, n);
             let o = &out.output;
             let fields = content::content::ContentFields {
@@ -674,11 +684,9 @@ impl Step<'_> {
                 section_headings: h2_headings(&item.content_html),
                 n_in_article,
             };
-            self.sink.progress(Phase::AiCall, i, n);
-            let started = Instant::now();
-            let out = self.providers.text().image_prompts(&input)?;
-            let took = started.elapsed();
-            report.provider_time += took;
+            let (out, took) = self.call(&mut report, i, n, || {
+                self.providers.text().image_prompts(&input)
+            })?;
             self.sink.progress(Phase::Parse, i, n);
             let prompts: Vec<ImagePrompt> = out
                 .output
@@ -759,14 +767,14 @@ impl Step<'_> {
                 )?;
                 continue;
             }
-            self.sink.progress(Phase::AiCall, i, n);
-            let started = Instant::now();
-            let generated = self
-                .providers
-                .image()
-                .generate_image(&img.prompt, w, h, format);
-            let took = started.elapsed();
-            report.provider_time += took;
+            let (generated, took) = self.call(&mut report, i, n, || {
+                Ok::<_, crate::Error>(self.providers.image().generate_image(
+                    &img.prompt,
+                    w,
+                    h,
+                    format,
+                ))
+            })?;
             let out = match generated {
                 Ok(o) => o,
                 Err(e) => {
