@@ -1291,3 +1291,48 @@ async fn a_permanent_error_fails_the_run_once_with_a_clear_reason_and_a_notifica
         .await;
     assert!(r.data().is_null());
 }
+
+#[actix_web::test]
+async fn the_credit_cap_ends_the_run_after_the_batch_that_reaches_it() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let (t, acct) = (&c.a, c.a.account_id);
+    let site = t.site_id;
+    grant(&c, t, 100_000, "g");
+    import(&app, &c, t, 30).await;
+    let mut cfg = fast_config();
+    cfg["max_credits_per_run"] = json!(1);
+    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
+        .bearer(&t.access)
+        .json(&cfg)
+        .send(&app)
+        .await;
+    let before = balance(&c, t);
+    post(&format!("/api/v1/automation/run_now/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    drain_steps(&c, 100, None);
+    let r = get(&format!("/api/v1/automation/history/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    let run = r.json()["results"][0].clone();
+    assert_eq!(run["status"], "completed", "{run:#}");
+    // one batch of 10 keywords ran, then the cap ended the run: no later stage started
+    assert_eq!(stage(&run, 1)["state"], "done");
+    for s in 2..=7 {
+        assert_eq!(stage(&run, s)["state"], "pending", "stage {s}");
+    }
+    let mapped: i64 = keywords::table
+        .filter(keywords::account_id.eq(acct))
+        .filter(keywords::cluster_id.is_not_null())
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(mapped, 10);
+    let spent = run["total_credits"].as_i64().unwrap();
+    assert!(spent >= 1);
+    assert_eq!(before - balance(&c, t), spent);
+    assert_eq!(count(&c, acct, "content_ideas"), 0);
+}

@@ -13,7 +13,6 @@
 
 use super::model::{EventKind, Outcome, RunRow, RunSettings, RunStatus, Stage};
 use super::runs::{emit, notify_run, set_paused};
-use crate::ai_tasks::Phase;
 use crate::steps::{AiEnv, ItemDone, ItemNote, Step, StepReport, StepSink};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
@@ -181,8 +180,6 @@ impl StepSink for RunSink<'_> {
             .first(&mut c)?;
         Ok(status != RunStatus::Running || seq != self.seq)
     }
-
-    fn progress(&self, _phase: Phase, _done: usize, _total: usize) {}
 }
 
 /// Why a step did not finish.
@@ -500,11 +497,7 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
     let Some(row) = load(&mut c, scope, job.run_id)? else {
         return Ok(());
     };
-    let settings: RunSettings =
-        serde_json::from_value(row.settings.clone()).map_err(|e| Error::InvalidStoredSetting {
-            field: "automation_runs.settings",
-            message: e.to_string(),
-        })?;
+    let settings = settings_of(&row)?;
     let stage =
         Stage::from_number(row.current_stage).ok_or_else(|| Error::InvalidStoredSetting {
             field: "automation_runs.current_stage",
@@ -557,13 +550,7 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
     if let Some(max) = settings.max_credits
         && run_credits(&mut c, scope, row.id)? >= max
     {
-        return end_stage(
-            env,
-            scope,
-            job,
-            stage,
-            Some("the run's credit cap is reached"),
-        );
+        return end_stage(env, scope, job, stage, StageEnd::CreditCapReached);
     }
     let (saved, gave_up) = stage_items(&mut c, scope, row.id, stage)?;
     let mut limit = settings.batch_size(stage);
@@ -571,12 +558,12 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
         limit = limit.min(cap - saved);
     }
     if limit <= 0 {
-        return end_stage(env, scope, job, stage, Some("the stage's cap is reached"));
+        return end_stage(env, scope, job, stage, StageEnd::StageCapReached);
     }
     let ids = next_batch(&mut c, scope, &row, stage, &settings, limit, &gave_up)?;
     drop(c);
     if ids.is_empty() {
-        return end_stage(env, scope, job, stage, None);
+        return end_stage(env, scope, job, stage, StageEnd::Drained);
     }
     let sink = RunSink {
         env,
@@ -797,15 +784,44 @@ fn enqueue_step(
     Ok(())
 }
 
+/// Why a stage ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum StageEnd {
+    /// Nothing is pending any more.
+    Drained,
+    /// The stage's per-run item cap is used up: the next stage starts.
+    StageCapReached,
+    /// The run's credit cap is used up: the run completes here.
+    CreditCapReached,
+}
+
+impl StageEnd {
+    fn note(self) -> Option<&'static str> {
+        match self {
+            StageEnd::Drained => None,
+            StageEnd::StageCapReached => Some("the stage's cap is reached"),
+            StageEnd::CreditCapReached => Some("the run's credit cap is reached"),
+        }
+    }
+}
+
+fn settings_of(row: &RunRow) -> Result<RunSettings> {
+    serde_json::from_value(row.settings.clone()).map_err(|e| Error::InvalidStoredSetting {
+        field: "automation_runs.settings",
+        message: e.to_string(),
+    })
+}
+
 /// Ends a stage: records its end and moves to the next stage, or completes the run after the
-/// last one.
+/// last one (or when its credit cap is used up).
 fn end_stage(
     env: &AiEnv<'_>,
     scope: &Scope,
     job: &RunStep,
     stage: Stage,
-    note: Option<&str>,
+    end: StageEnd,
 ) -> Result<()> {
+    let note = end.note();
     let mut c = env.conn()?;
     let now = env.now();
     c.transaction(|tx| {
@@ -815,11 +831,7 @@ fn end_stage(
         if row.status != RunStatus::Running {
             return Ok(());
         }
-        let settings: RunSettings =
-            serde_json::from_value(row.settings.clone()).map_err(|e| Error::InvalidStoredSetting {
-                field: "automation_runs.settings",
-                message: e.to_string(),
-            })?;
+        let settings = settings_of(&row)?;
         let times = stage_times_set(&row.stage_times, stage, "finished_at", now);
         let total = run_credits(tx, scope, row.id)?;
         let (saved, gave_up) = stage_items(tx, scope, row.id, stage)?;
@@ -836,10 +848,9 @@ fn end_stage(
             json!({"processed": saved, "gave_up": gave_up.len(), "note": note, "total_credits": total}),
             now,
         )?;
-        let next = if note == Some("the run's credit cap is reached") {
-            None
-        } else {
-            stage.next()
+        let next = match end {
+            StageEnd::CreditCapReached => None,
+            StageEnd::Drained | StageEnd::StageCapReached => stage.next(),
         };
         match next {
             Some(next) => {

@@ -10,7 +10,7 @@ use super::model::{
 use crate::{Error, Result};
 use billing::usage::AiOperation;
 use chrono::{DateTime, Utc};
-use db::schema::{automation_configs, automation_events, automation_run_items, automation_runs};
+use db::schema::{automation_configs, automation_events, automation_runs};
 use diesel::prelude::*;
 use kernel::{AutomationEventId, AutomationRunId, Page, PageRequest, Role, SiteId};
 use serde::Serialize;
@@ -302,10 +302,7 @@ pub fn history(
         .offset(page.offset())
         .select(RunRow::as_select())
         .load(conn)?;
-    let runs = rows
-        .into_iter()
-        .map(|r| run_view(conn, scope, r))
-        .collect::<Result<Vec<_>>>()?;
+    let runs = run_views(conn, scope, rows)?;
     Ok(Page {
         items: runs,
         count,
@@ -630,6 +627,8 @@ pub(crate) fn notify_run(
 
 #[derive(QueryableByName)]
 struct StageAgg {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    run_id: i64,
     #[diesel(sql_type = diesel::sql_types::SmallInt)]
     stage: i16,
     #[diesel(sql_type = diesel::sql_types::Text)]
@@ -644,33 +643,69 @@ struct StageAgg {
     provider_us: i64,
 }
 
-/// The served form of a run: per-stage results aggregated from its item records (one grouped
-/// query, one for the latest reasons).
+#[derive(QueryableByName)]
+struct Reason {
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    run_id: i64,
+    #[diesel(sql_type = diesel::sql_types::SmallInt)]
+    stage: i16,
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    item_id: i64,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    outcome: Outcome,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    reason: Option<String>,
+}
+
+/// Latest skip/failure reasons served per stage.
+const REASONS_PER_STAGE: i64 = 20;
+
+/// The served form of a run (see [`run_views`]).
 pub fn run_view(conn: &mut PgConnection, scope: &Scope, row: RunRow) -> Result<Run> {
+    run_views(conn, scope, vec![row])?
+        .pop()
+        .ok_or(Error::Tenancy(tenancy::Error::NotFound))
+}
+
+/// The served form of runs, in the given order: per-stage results aggregated from their item
+/// records — two queries however many runs (a history page does not query per run).
+pub fn run_views(conn: &mut PgConnection, scope: &Scope, rows: Vec<RunRow>) -> Result<Vec<Run>> {
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
     let aggs: Vec<StageAgg> = diesel::sql_query(
-        "SELECT stage, outcome, count(*) AS items, COALESCE(SUM(created), 0)::bigint AS created,
+        "SELECT run_id, stage, outcome, count(*) AS items, COALESCE(SUM(created), 0)::bigint AS created,
                 COALESCE(SUM(credits), 0)::bigint AS credits,
                 COALESCE(SUM(provider_us), 0)::bigint AS provider_us
            FROM automation_run_items
-          WHERE account_id = $1 AND run_id = $2
-          GROUP BY stage, outcome",
+          WHERE account_id = $1 AND run_id = ANY($2)
+          GROUP BY run_id, stage, outcome",
     )
     .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
-    .bind::<diesel::sql_types::BigInt, _>(row.id.get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&ids)
     .load(conn)?;
-    let reasons: Vec<(i16, i64, Outcome, Option<String>)> = automation_run_items::table
-        .filter(automation_run_items::account_id.eq(scope.account_id()))
-        .filter(automation_run_items::run_id.eq(row.id))
-        .filter(automation_run_items::outcome.ne(Outcome::Saved))
-        .order(automation_run_items::created_at.desc())
-        .limit(20 * 7)
-        .select((
-            automation_run_items::stage,
-            automation_run_items::item_id,
-            automation_run_items::outcome,
-            automation_run_items::reason,
-        ))
-        .load(conn)?;
+    let reasons: Vec<Reason> = diesel::sql_query(
+        "SELECT run_id, stage, item_id, outcome, reason FROM (
+             SELECT run_id, stage, item_id, outcome, reason, created_at,
+                    row_number() OVER (PARTITION BY run_id, stage ORDER BY created_at DESC) AS n
+               FROM automation_run_items
+              WHERE account_id = $1 AND run_id = ANY($2) AND outcome <> 'saved') r
+          WHERE n <= $3
+          ORDER BY run_id, stage, created_at DESC",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&ids)
+    .bind::<diesel::sql_types::BigInt, _>(REASONS_PER_STAGE)
+    .load(conn)?;
+    rows.into_iter()
+        .map(|row| {
+            let id = row.id.get();
+            let aggs: Vec<&StageAgg> = aggs.iter().filter(|a| a.run_id == id).collect();
+            let reasons: Vec<&Reason> = reasons.iter().filter(|r| r.run_id == id).collect();
+            assemble(row, &aggs, &reasons)
+        })
+        .collect()
+}
+
+fn assemble(row: RunRow, aggs: &[&StageAgg], reasons: &[&Reason]) -> Result<Run> {
     let now = Utc::now();
     let stages = Stage::ALL
         .iter()
@@ -694,12 +729,11 @@ pub fn run_view(conn: &mut PgConnection, scope: &Scope, row: RunRow) -> Result<R
             }
             r.reasons = reasons
                 .iter()
-                .filter(|(st, ..)| *st == s.number())
-                .take(20)
-                .map(|(_, id, outcome, reason)| ItemReason {
-                    item_id: *id,
-                    outcome: *outcome,
-                    reason: reason.clone().unwrap_or_default(),
+                .filter(|x| x.stage == s.number())
+                .map(|x| ItemReason {
+                    item_id: x.item_id,
+                    outcome: x.outcome,
+                    reason: x.reason.clone().unwrap_or_default(),
                 })
                 .collect();
             let times = &row.stage_times[s.number().to_string()];
