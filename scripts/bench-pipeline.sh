@@ -39,7 +39,7 @@ BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release"
 PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
 export IGNY8_DATABASE_URL="$BENCH_URL" IGNY8_BIND="127.0.0.1:$PORT" IGNY8_DATA_DIR="$WORK/data" RUST_LOG=warn
 export IGNY8_SECRET_KEY="bench-secret-key-0123456789abcdef" IGNY8_JWT_SECRET="bench-jwt-secret-0123456789abcdef0123"
-export IGNY8_WORKER_POLL_MS=20
+
 "$BIN/api" migrate >/dev/null
 "$BIN/api" seed >/dev/null
 "$BIN/api" serve >"$WORK/api.log" 2>&1 & PIDS+=($!)

@@ -223,6 +223,14 @@ pub fn pending_tasks(
         .load(conn)?)
 }
 
+/// `<table>.status IN ('<status>', ...)` written as literals, not bound parameters: the pending
+/// reads run as cached prepared statements, and PostgreSQL's generic plan for those can only use
+/// the partial pending indexes when their predicate is visible in the SQL text.
+fn status_in(table: &str, statuses: &[&str]) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+    let list: Vec<String> = statuses.iter().map(|s| format!("'{s}'")).collect();
+    diesel::dsl::sql(&format!("{table}.status IN ({})", list.join(", ")))
+}
+
 fn pending_tasks_query<'a>(scope: &Scope, site: SiteId) -> tasks::BoxedQuery<'a, diesel::pg::Pg> {
     let written = diesel::dsl::exists(
         content::table
@@ -232,7 +240,7 @@ fn pending_tasks_query<'a>(scope: &Scope, site: SiteId) -> tasks::BoxedQuery<'a,
     tasks::table
         .filter(tasks::account_id.eq(scope.account_id()))
         .filter(tasks::site_id.eq(site))
-        .filter(tasks::status.eq(TaskStatus::Queued))
+        .filter(status_in("tasks", &[TaskStatus::Queued.as_str()]))
         .filter(diesel::dsl::not(written))
         .into_boxed()
 }
@@ -265,7 +273,7 @@ fn pending_prompts_query<'a>(
     content::table
         .filter(content::account_id.eq(scope.account_id()))
         .filter(content::site_id.eq(site))
-        .filter(content::status.eq(ContentStatus::Draft))
+        .filter(status_in("content", &[ContentStatus::Draft.as_str()]))
         .filter(diesel::dsl::not(with_images))
         .into_boxed()
 }
@@ -281,7 +289,7 @@ pub fn pending_images(
     Ok(images::table
         .filter(images::account_id.eq(scope.account_id()))
         .filter(images::site_id.eq(site))
-        .filter(images::status.eq(ImageStatus::Pending))
+        .filter(status_in("images", &[ImageStatus::Pending.as_str()]))
         .filter(images::id.ne_all(exclude))
         .order(images::id.asc())
         .limit(limit)
@@ -299,7 +307,10 @@ fn review_query<'a>(scope: &Scope, site: SiteId) -> content::BoxedQuery<'a, dies
     content::table
         .filter(content::account_id.eq(scope.account_id()))
         .filter(content::site_id.eq(site))
-        .filter(content::status.eq_any([ContentStatus::Draft, ContentStatus::Review]))
+        .filter(status_in(
+            "content",
+            &[ContentStatus::Draft.as_str(), ContentStatus::Review.as_str()],
+        ))
         .filter(diesel::dsl::not(unfinished_images))
         .into_boxed()
 }

@@ -292,8 +292,8 @@ pub fn pending_keywords(
     Ok(keywords::table
         .filter(keywords::account_id.eq(scope.account_id()))
         .filter(keywords::site_id.eq(site))
-        .filter(keywords::status.eq(MappingStatus::New))
-        .filter(keywords::disabled.eq(false))
+        .filter(status_is("keywords", MappingStatus::New.as_str()))
+        .filter(diesel::dsl::not(keywords::disabled))
         .filter(keywords::cluster_id.is_null())
         .filter(keywords::id.ne_all(exclude))
         .order(keywords::id.asc())
@@ -320,6 +320,13 @@ pub fn pending_clusters(
         .map_err(Error::from)
 }
 
+/// `<table>.status = '<status>'` written as a literal, not a bound parameter: the pending reads
+/// run as cached prepared statements, and PostgreSQL's generic plan for those can only use the
+/// partial `*_pending` indexes when their predicate is visible in the SQL text.
+fn status_is(table: &str, status: &str) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+    diesel::dsl::sql(&format!("{table}.status = '{status}'"))
+}
+
 fn pending_clusters_query<'a>(
     scope: &Scope,
     site: SiteId,
@@ -338,8 +345,8 @@ fn pending_clusters_query<'a>(
     clusters::table
         .filter(clusters::account_id.eq(scope.account_id()))
         .filter(clusters::site_id.eq(site))
-        .filter(clusters::status.eq(MappingStatus::New))
-        .filter(clusters::disabled.eq(false))
+        .filter(status_is("clusters", MappingStatus::New.as_str()))
+        .filter(diesel::dsl::not(clusters::disabled))
         .filter(with_keywords)
         .filter(diesel::dsl::not(with_ideas))
         .into_boxed()
@@ -357,7 +364,7 @@ pub fn pending_ideas(
     Ok(content_ideas::table
         .filter(content_ideas::account_id.eq(scope.account_id()))
         .filter(content_ideas::site_id.eq(site))
-        .filter(content_ideas::status.eq(IdeaStatus::New))
+        .filter(status_is("content_ideas", IdeaStatus::New.as_str()))
         .filter(content_ideas::id.ne_all(exclude))
         .order(content_ideas::id.asc())
         .limit(limit)

@@ -497,7 +497,7 @@ pub(crate) fn insert_generated(
     now: DateTime<Utc>,
 ) -> Result<Vec<IdeaId>> {
     scope.require(Role::Editor)?;
-    let mut made = Vec::with_capacity(ideas.len());
+    let mut rows = Vec::with_capacity(ideas.len());
     for input in ideas {
         let mut e = FieldErrors::new();
         check_text(
@@ -511,20 +511,53 @@ pub(crate) fn insert_generated(
             input.outline.as_ref().unwrap_or(&Outline::default()),
         );
         e.into_result()?;
-        let input = NewIdea {
-            cluster_id: Some(cluster.id),
-            ..input.clone()
-        };
-        made.push(insert_row(
-            conn,
-            scope,
-            cluster.site_id,
-            cluster.sector_id,
-            &input,
-            &outline_json(&outline)?,
-            &input.keyword_ids,
-            now,
-        )?);
+        rows.push((
+            content_ideas::account_id.eq(scope.account_id()),
+            content_ideas::site_id.eq(cluster.site_id),
+            content_ideas::sector_id.eq(cluster.sector_id),
+            content_ideas::cluster_id.eq(Some(cluster.id)),
+            content_ideas::idea_title.eq(input.idea_title.trim().to_owned()),
+            content_ideas::description
+                .eq(input.description.as_deref().unwrap_or("").trim().to_owned()),
+            content_ideas::outline.eq(outline_json(&outline)?),
+            content_ideas::content_type.eq(input.content_type.unwrap_or(ContentType::Post)),
+            content_ideas::content_structure
+                .eq(input.content_structure.unwrap_or(ContentStructure::Article)),
+            content_ideas::estimated_word_count.eq(input.estimated_word_count.unwrap_or(1500)),
+            content_ideas::status.eq(input.status.unwrap_or(IdeaStatus::New)),
+            content_ideas::created_at.eq(now),
+            content_ideas::updated_at.eq(now),
+        ));
+    }
+    if rows.is_empty() {
+        return Ok(vec![]);
+    }
+    // One statement for the ideas, one for all their keywords. A multi-row INSERT returns its
+    // rows in VALUES order (what Django's bulk_create relies on as well).
+    let made: Vec<IdeaId> = diesel::insert_into(content_ideas::table)
+        .values(rows)
+        .returning(content_ideas::id)
+        .get_results(conn)?;
+    let links: Vec<_> = made
+        .iter()
+        .zip(ideas)
+        .flat_map(|(&idea, input)| {
+            input.keyword_ids.iter().enumerate().map(move |(pos, k)| {
+                (
+                    idea_keywords::account_id.eq(scope.account_id()),
+                    idea_keywords::site_id.eq(cluster.site_id),
+                    idea_keywords::sector_id.eq(cluster.sector_id),
+                    idea_keywords::idea_id.eq(idea),
+                    idea_keywords::keyword_id.eq(*k),
+                    idea_keywords::position.eq(i32::try_from(pos).unwrap_or(i32::MAX)),
+                )
+            })
+        })
+        .collect();
+    if !links.is_empty() {
+        diesel::insert_into(idea_keywords::table)
+            .values(links)
+            .execute(conn)?;
     }
     Ok(made)
 }
