@@ -76,6 +76,10 @@ impl From<FieldErrors> for ApiError {
     }
 }
 
+/// `Retry-After` of a 503 while the database is unreachable or the pool is busy: the pool
+/// replaces dead connections within about a second of the database being back.
+pub const RETRY_AFTER_SECS: u64 = 1;
+
 /// Status, code, message, field errors and extra headers of an error.
 struct Parts {
     status: StatusCode,
@@ -96,6 +100,11 @@ impl Parts {
         }
     }
 
+    fn retry_after(mut self, secs: u64) -> Self {
+        self.headers.push(("Retry-After", secs.to_string()));
+        self
+    }
+
     fn with_errors(mut self, e: &FieldErrors) -> Self {
         self.errors = serde_json::to_value(e).ok();
         self
@@ -108,7 +117,14 @@ fn db_parts(e: &db::DbError) -> Parts {
             StatusCode::SERVICE_UNAVAILABLE,
             "unavailable",
             "The service is busy. Try again shortly.",
-        ),
+        )
+        .retry_after(RETRY_AFTER_SECS),
+        db::DbError::Unavailable(_) => Parts::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "unavailable",
+            "The database is unavailable. Try again shortly.",
+        )
+        .retry_after(RETRY_AFTER_SECS),
         db::DbError::UniqueViolation { .. } => Parts::new(
             StatusCode::CONFLICT,
             "conflict",
@@ -442,7 +458,8 @@ impl ApiError {
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",
                 "The service is temporarily unavailable.",
-            ),
+            )
+            .retry_after(RETRY_AFTER_SECS),
             ApiError::Internal(_) => internal(),
         }
     }

@@ -49,6 +49,9 @@ pub async fn read_body(
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+    if let Some(path) = nul_path(&value, String::new()) {
+        return Err(ApiError::Validation(FieldErrors::single(path, NUL_MESSAGE)));
+    }
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." || path.is_empty() {
@@ -61,6 +64,40 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             clean_serde_message(&e.into_inner().to_string()),
         ))
     })
+}
+
+/// What a text input with a NUL character is told (PostgreSQL cannot store U+0000 in text).
+pub const NUL_MESSAGE: &str = "Must not contain NUL (U+0000) characters.";
+
+/// The path (`name`, `sections[2].heading`) of the first string or key holding a NUL, if any.
+fn nul_path(v: &serde_json::Value, at: String) -> Option<String> {
+    let here = |at: String| {
+        if at.is_empty() {
+            "non_field_errors".to_owned()
+        } else {
+            at
+        }
+    };
+    match v {
+        serde_json::Value::String(s) if s.contains('\0') => Some(here(at)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(i, item)| nul_path(item, format!("{at}[{i}]"))),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, item)| {
+            let p = if at.is_empty() {
+                k.clone()
+            } else {
+                format!("{at}.{k}")
+            };
+            if k.contains('\0') {
+                Some(here(at.clone()))
+            } else {
+                nul_path(item, p)
+            }
+        }),
+        _ => None,
+    }
 }
 
 fn clean_serde_message(m: &str) -> String {

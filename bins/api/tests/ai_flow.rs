@@ -35,11 +35,12 @@ fn offline_settings() -> ai::Settings {
 /// retried at once until `MAX_RETRIES`), on a plain thread: providers use blocking HTTP.
 fn drain(c: &Ctx, settings: &ai::Settings, fail_save: Option<Arc<AtomicBool>>) -> usize {
     let pool: DbPool = c.state.pool.clone();
+    let queue_pool = c.db.queue_pool();
     let media = c.state.media.clone();
     let settings = settings.clone();
     std::thread::spawn(move || {
         let providers = ai::Providers::new(settings).unwrap();
-        let queue = fang::Queue::builder().connection_pool(pool.clone()).build();
+        let queue = fang::Queue::builder().connection_pool(queue_pool).build();
         let clock = Clock::system();
         let mut runs = 0;
         while let Some(task) = queue.fetch_and_touch_task("ai".into()).unwrap() {

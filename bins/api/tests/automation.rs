@@ -39,6 +39,7 @@ fn offline_settings() -> ai::Settings {
 fn drain_steps(c: &Ctx, max_steps: usize, fail_save: Option<Arc<AtomicBool>>) -> usize {
     drain_pool(
         c.state.pool.clone(),
+        c.db.queue_pool(),
         c.state.media.clone(),
         max_steps,
         fail_save,
@@ -47,13 +48,14 @@ fn drain_steps(c: &Ctx, max_steps: usize, fail_save: Option<Arc<AtomicBool>>) ->
 
 fn drain_pool(
     pool: DbPool,
+    queue_pool: db::QueuePool,
     media: Arc<dyn content::storage::MediaStore>,
     max_steps: usize,
     fail_save: Option<Arc<AtomicBool>>,
 ) -> usize {
     std::thread::spawn(move || {
         let providers = ai::Providers::new(offline_settings()).unwrap();
-        let queue = fang::Queue::builder().connection_pool(pool.clone()).build();
+        let queue = fang::Queue::builder().connection_pool(queue_pool).build();
         let clock = Clock::system();
         let mut runs = 0;
         while runs < max_steps {
@@ -1166,10 +1168,11 @@ async fn the_event_stream_sends_the_state_first_then_each_change_in_order_until_
         "text/event-stream"
     );
     let pool = c.state.pool.clone();
+    let queue_pool = c.db.queue_pool();
     let media = c.state.media.clone();
     let worker = std::thread::spawn(move || {
         std::thread::sleep(std::time::Duration::from_millis(200));
-        drain_pool(pool, media, 1000, None)
+        drain_pool(pool, queue_pool, media, 1000, None)
     });
     let body = actix_web::test::read_body(resp).await;
     worker.join().unwrap();

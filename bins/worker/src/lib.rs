@@ -124,7 +124,15 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
         housekeeping::schedule_cron_jobs(&mut conn);
     }
 
-    let queue = fang::Queue::builder().connection_pool(pool.clone()).build();
+    let queue_pool = db::build_queue_pool(
+        &config.database_url,
+        &PoolOptions {
+            max_size: workers + 1,
+            connection_timeout: Duration::from_secs(5),
+        },
+    )
+    .map_err(|e| StartError::Connect(e.to_string()))?;
+    let queue = fang::Queue::builder().connection_pool(queue_pool).build();
     let mut threads: Vec<JoinHandle<()>> = Vec::new();
     for task_type in TASK_TYPES {
         for n in 0..config.concurrency {

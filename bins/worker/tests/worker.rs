@@ -40,8 +40,13 @@ struct WorkerProcess {
 impl WorkerProcess {
     /// Starts the binary on `db` with fast test timings, overridden by `env`.
     fn start(db: &TestDb, env: &[(&str, &str)]) -> Self {
+        Self::start_on(db.url(), env)
+    }
+
+    /// Starts the binary on the database at `url`.
+    fn start_on(url: &str, env: &[(&str, &str)]) -> Self {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_worker"));
-        cmd.env("IGNY8_DATABASE_URL", db.url())
+        cmd.env("IGNY8_DATABASE_URL", url)
             .envs(outside_the_tree())
             .env("IGNY8_WORKER_CONCURRENCY", "2")
             .env("IGNY8_JOB_STALE_SECS", "60")
@@ -987,4 +992,45 @@ fn queue_stats_and_failed_tasks_count_by_type_and_state() {
     assert_eq!(total, 3);
     assert_eq!(rest.iter().map(|t| t.id).collect::<Vec<_>>(), [f1]);
     assert!(failed_tasks(&mut conn, 2, 10).unwrap().0.is_empty());
+}
+
+#[test]
+fn the_worker_resumes_by_itself_after_a_database_restart() {
+    let cluster = test_support::pg_cluster::PgCluster::start();
+    let url = cluster.url();
+    {
+        let mut conn = PgConnection::establish(&url).unwrap();
+        test_support::migrate_and_seed(&mut conn);
+        ensure_runs_table(&mut conn).unwrap();
+        enqueue(&mut conn, &RecordRun::new("before-restart", 0)).unwrap();
+    }
+    let w = WorkerProcess::start_on(&url, &[]);
+    let connect = || PgConnection::establish(&url).unwrap();
+    assert!(
+        wait_until(Duration::from_secs(15), || runs(
+            &mut connect(),
+            "before-restart"
+        )
+        .iter()
+        .any(|r| r.finished_at.is_some())),
+        "the first job never ran; log:\n{}",
+        w.log()
+    );
+    // Every pooled connection of the worker dies with the server.
+    cluster.restart();
+    enqueue(&mut connect(), &RecordRun::new("after-restart", 0)).unwrap();
+    assert!(
+        wait_until(Duration::from_secs(15), || runs(
+            &mut connect(),
+            "after-restart"
+        )
+        .iter()
+        .any(|r| r.finished_at.is_some())),
+        "the worker did not resume after the restart; log:\n{}",
+        w.log()
+    );
+    assert!(
+        task(&mut connect(), "after-restart").is_none(),
+        "the job row is gone once done"
+    );
 }

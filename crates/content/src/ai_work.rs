@@ -226,7 +226,10 @@ pub fn pending_tasks(
 /// `<table>.status IN ('<status>', ...)` written as literals, not bound parameters: the pending
 /// reads run as cached prepared statements, and PostgreSQL's generic plan for those can only use
 /// the partial pending indexes when their predicate is visible in the SQL text.
-fn status_in(table: &str, statuses: &[&str]) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+fn status_in(
+    table: &str,
+    statuses: &[&str],
+) -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
     let list: Vec<String> = statuses.iter().map(|s| format!("'{s}'")).collect();
     diesel::dsl::sql(&format!("{table}.status IN ({})", list.join(", ")))
 }
@@ -309,7 +312,10 @@ fn review_query<'a>(scope: &Scope, site: SiteId) -> content::BoxedQuery<'a, dies
         .filter(content::site_id.eq(site))
         .filter(status_in(
             "content",
-            &[ContentStatus::Draft.as_str(), ContentStatus::Review.as_str()],
+            &[
+                ContentStatus::Draft.as_str(),
+                ContentStatus::Review.as_str(),
+            ],
         ))
         .filter(diesel::dsl::not(unfinished_images))
         .into_boxed()

@@ -20,6 +20,11 @@ pub enum DbError {
         /// The violated constraint, when PostgreSQL names it.
         constraint: Option<String>,
     },
+    /// The connection to PostgreSQL is gone (server restarting or down, network): maps to 503
+    /// with `Retry-After`; the pool tests its connections for a while after one (see
+    /// [`crate::pool`]) so the dead ones are replaced, not handed out again.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     /// Two transactions conflicted (serialization failure or deadlock); safe to retry.
     #[error("transaction conflict, retry")]
     Conflict,
@@ -42,6 +47,11 @@ impl From<DieselError> for DbError {
                         DbError::ForeignKeyViolation { constraint }
                     }
                     DatabaseErrorKind::SerializationFailure => DbError::Conflict,
+                    DatabaseErrorKind::ClosedConnection
+                    | DatabaseErrorKind::UnableToSendCommand => {
+                        crate::pool::connection_lost();
+                        DbError::Unavailable(info.message().to_owned())
+                    }
                     _ => DbError::Other(e),
                 }
             }
@@ -52,6 +62,7 @@ impl From<DieselError> for DbError {
 
 impl From<r2d2::Error> for DbError {
     fn from(e: r2d2::Error) -> Self {
+        crate::pool::connection_lost();
         DbError::PoolExhausted(e.to_string())
     }
 }
@@ -66,6 +77,12 @@ impl From<fang::QueueError> for DbError {
 }
 
 impl DbError {
+    /// True when the database could not be reached (pool timeout or lost connection): the
+    /// request may succeed if retried shortly.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(self, DbError::Unavailable(_) | DbError::PoolExhausted(_))
+    }
+
     /// True for a unique violation on the named constraint or index.
     pub fn is_unique_violation_on(&self, name: &str) -> bool {
         matches!(self, DbError::UniqueViolation { constraint: Some(c) } if c == name)

@@ -8,7 +8,10 @@ pub mod schema;
 
 pub use diesel;
 pub use error::DbError;
-pub use pool::{DbConn, DbPool, PoolOptions, build_pool, run_migrations};
+pub use pool::{
+    DbConn, DbPool, PoolOptions, QueuePool, build_pool, build_queue_pool, has_pending_migrations,
+    run_migrations,
+};
 
 /// Result alias for database calls.
 pub type DbResult<T> = Result<T, DbError>;

@@ -708,6 +708,9 @@ impl<R: Read> Feed<R> {
                 .map(std::str::from_utf8)
                 .collect::<std::result::Result<Vec<&str>, _>>()
             {
+                Ok(cells) if cells.iter().any(|c| c.contains('\0')) => {
+                    Err("The row contains a NUL (U+0000) character.".into())
+                }
                 Ok(cells) => parse_row(&cells, &self.columns),
                 Err(_) => Err("The row is not valid UTF-8 text.".into()),
             };
@@ -836,7 +839,7 @@ pub fn import_keywords_csv(
         errors: vec![],
         fatal: None,
     });
-    conn.transaction(|c| {
+    let report = conn.transaction(|c| {
         diesel::sql_query(
             "CREATE TEMP TABLE planner_import (row_no integer NOT NULL, keyword text NOT NULL, volume integer NOT NULL, \
              difficulty smallint, intent text, cpc_cents integer, country text) ON COMMIT DROP",
@@ -897,5 +900,17 @@ pub fn import_keywords_csv(
         let created = created as u64;
         let skipped = f.invalid + over_limit as u64;
         Ok(ImportReport { created, duplicates: f.rows - created - skipped, skipped, errors, total_rows: f.rows })
-    })
+    })?;
+    if report.created >= ANALYZE_AFTER_ROWS {
+        // Fresh statistics now rather than at autovacuum's next pass: right after a big import
+        // the planner would otherwise take the table for small and scan a whole sector to
+        // update a handful of keywords by id (what clustering does next).
+        if let Err(e) = diesel::sql_query("ANALYZE keywords").execute(conn) {
+            tracing::warn!(error = %e, "ANALYZE keywords after an import failed");
+        }
+    }
+    Ok(report)
 }
+
+/// Imports of at least this many new keywords refresh the table's statistics.
+const ANALYZE_AFTER_ROWS: u64 = 1000;

@@ -517,8 +517,12 @@ pub(crate) fn insert_generated(
             content_ideas::sector_id.eq(cluster.sector_id),
             content_ideas::cluster_id.eq(Some(cluster.id)),
             content_ideas::idea_title.eq(input.idea_title.trim().to_owned()),
-            content_ideas::description
-                .eq(input.description.as_deref().unwrap_or("").trim().to_owned()),
+            content_ideas::description.eq(input
+                .description
+                .as_deref()
+                .unwrap_or("")
+                .trim()
+                .to_owned()),
             content_ideas::outline.eq(outline_json(&outline)?),
             content_ideas::content_type.eq(input.content_type.unwrap_or(ContentType::Post)),
             content_ideas::content_structure

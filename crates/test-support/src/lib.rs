@@ -15,6 +15,7 @@
 pub mod fixtures;
 pub mod http;
 pub mod openai_server;
+pub mod pg_cluster;
 pub mod schema_check;
 pub mod table_owners;
 
@@ -147,11 +148,7 @@ fn ensure_template() -> String {
                 {
                     let mut c =
                         PgConnection::establish(&url_with_db(&server_url(), &building)).unwrap();
-                    db::run_migrations(&mut c).expect("migrate template");
-                    tenancy::seed::seed_reference_data(&mut c).expect("seed template");
-                    for f in extra_seeds() {
-                        f(&mut c);
-                    }
+                    migrate_and_seed(&mut c);
                 }
                 diesel::sql_query(format!("ALTER DATABASE {building} RENAME TO {name}"))
                     .execute(&mut admin)
@@ -166,6 +163,15 @@ fn ensure_template() -> String {
             name
         })
         .clone()
+}
+
+/// Migrates a database and loads the reference data every test database starts with.
+pub fn migrate_and_seed(c: &mut PgConnection) {
+    db::run_migrations(c).expect("migrate");
+    tenancy::seed::seed_reference_data(c).expect("seed reference data");
+    for f in extra_seeds() {
+        f(c);
+    }
 }
 
 /// Seed steps of domain crates, applied to the template after tenancy's reference data.
@@ -239,6 +245,18 @@ impl TestDb {
     /// A pool on this database.
     pub fn pool(&self) -> DbPool {
         self.pool.clone()
+    }
+
+    /// A pool for fang's queue on this database (what the worker builds).
+    pub fn queue_pool(&self) -> db::QueuePool {
+        db::build_queue_pool(
+            &self.url,
+            &PoolOptions {
+                max_size: 2,
+                ..PoolOptions::default()
+            },
+        )
+        .expect("queue pool")
     }
 
     /// A connection from the pool.

@@ -20,6 +20,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 pub fn configure(cfg: &mut ServiceConfig) {
     // No bare "/api" scope: actix scopes match by prefix and would swallow /api/v1 and /api/docs.
     cfg.service(system::ping)
+        .service(system::ready)
         .service(scope::scope("/api/v1/auth").configure(tenancy::configure))
         .service(scope::scope("/api/v1/planner").configure(planning::configure))
         .service(scope::scope("/api/v1/keywords-library").configure(planning::configure_library))
