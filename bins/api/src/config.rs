@@ -33,6 +33,9 @@ pub struct Config {
     pub media_dir: PathBuf,
     /// Largest accepted CSV upload in bytes (`IGNY8_CSV_MAX_BYTES`, default 20 MiB).
     pub csv_max_bytes: usize,
+    /// Listen address of the Prometheus `/metrics` endpoint (`IGNY8_METRICS_BIND`; unset: no
+    /// metrics listener). Keep it off the public interface: tenants must not reach it.
+    pub metrics_bind: Option<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -46,6 +49,7 @@ impl std::fmt::Debug for Config {
             .field("http_workers", &self.http_workers)
             .field("db_pool_size", &self.db_pool_size)
             .field("media_dir", &self.media_dir)
+            .field("metrics_bind", &self.metrics_bind)
             .finish()
     }
 }
@@ -125,6 +129,7 @@ impl Config {
             data_dir,
             production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
             csv_max_bytes,
+            metrics_bind: var("IGNY8_METRICS_BIND").filter(|v| !v.trim().is_empty()),
         })
     }
 }

@@ -8,6 +8,7 @@ pub mod envelope;
 pub mod error;
 pub mod extract;
 pub mod live;
+pub mod metrics;
 pub mod request_id;
 pub mod routes;
 pub mod signup;
@@ -74,6 +75,7 @@ pub fn build_app(
         .wrap(from_fn(refuse_nul))
         .wrap(from_fn(trailing_slash))
         .wrap(from_fn(security_headers))
+        .wrap(from_fn(track))
         .wrap(from_fn(access_log))
         .wrap(from_fn(request_id::middleware))
 }
@@ -114,6 +116,49 @@ async fn trailing_slash(
         }
     }
     next.call(req).await
+}
+
+/// The metrics listener's application (`IGNY8_METRICS_BIND`): `GET /metrics` only.
+pub fn build_metrics_app(
+    state: AppState,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(web::Data::new(state))
+        .configure(metrics::configure)
+}
+
+/// Counts every request by method, matched route template and status, with its latency.
+async fn track(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let start = std::time::Instant::now();
+    let method = req.method().as_str().to_owned();
+    let metrics = req
+        .app_data::<web::Data<AppState>>()
+        .map(|s| s.metrics.clone());
+    let res = next.call(req).await?;
+    if let Some(m) = metrics {
+        let route = res
+            .request()
+            .match_pattern()
+            .unwrap_or_else(|| "unmatched".to_owned());
+        m.observe(
+            &method,
+            &route,
+            res.status().as_u16(),
+            start.elapsed().as_secs_f64(),
+        );
+    }
+    Ok(res)
 }
 
 /// Content security policy of API responses: nothing may load, nothing may frame them.

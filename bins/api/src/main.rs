@@ -141,16 +141,41 @@ fn serve() -> Result<()> {
         media: std::sync::Arc::new(content::storage::LocalMediaStore::new(&cfg.media_dir)),
         csv_max_bytes: cfg.csv_max_bytes,
         secret_key: cfg.secret_key.clone().into(),
+        metrics: Default::default(),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {
-        actix_web::HttpServer::new(move || api::build_app(state.clone()))
+        let metrics_server = match &cfg.metrics_bind {
+            Some(bind) => {
+                let state = state.clone();
+                tracing::info!(%bind, "metrics at /metrics");
+                Some(
+                    actix_web::HttpServer::new(move || api::build_metrics_app(state.clone()))
+                        .workers(1)
+                        .bind(bind)
+                        .with_context(|| format!("cannot listen on {bind} (IGNY8_METRICS_BIND)"))?
+                        .run(),
+                )
+            }
+            None => None,
+        };
+        let api_server = actix_web::HttpServer::new(move || api::build_app(state.clone()))
             .workers(cfg.http_workers)
             .shutdown_timeout(30)
             .bind(&cfg.bind)
             .with_context(|| format!("cannot listen on {}", cfg.bind))?
-            .run()
-            .await
-            .context("server error")
+            .run();
+        match metrics_server {
+            Some(m) => {
+                let m_handle = m.handle();
+                let out = tokio::select! {
+                    r = api_server => r,
+                    r = m => r,
+                };
+                m_handle.stop(true).await;
+                out.context("server error")
+            }
+            None => api_server.await.context("server error"),
+        }
     })
 }

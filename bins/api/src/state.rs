@@ -26,4 +26,6 @@ pub struct AppState {
     pub images_per_article: i64,
     /// Live run events (one `LISTEN` per process) for the SSE streams.
     pub events: crate::live::EventHub,
+    /// Prometheus metrics of this process.
+    pub metrics: Arc<crate::metrics::Metrics>,
 }

@@ -314,6 +314,7 @@ async fn a_database_restart_costs_503s_with_retry_after_and_heals_at_once() {
         secret_key: TEST_SECRET_KEY.as_bytes().into(),
         images_per_article: 3,
         events: api::live::EventHub::new(&url),
+        metrics: Default::default(),
     };
     let app = app(&state).await;
     let read = || get(KW).bearer(&tenant.access);
@@ -395,5 +396,100 @@ async fn a_database_restart_costs_503s_with_retry_after_and_heals_at_once() {
         seen.iter()
             .filter(|s| s.status != StatusCode::OK && s.at < back_at)
             .count()
+    );
+}
+
+/// The value of the sample `name{labels}` in a Prometheus text exposition.
+fn sample(text: &str, name_and_labels: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|l| l.strip_prefix(name_and_labels)?.trim().parse().ok())
+}
+
+#[actix_web::test]
+async fn metrics_are_scraped_on_their_own_listener_after_traffic() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    for _ in 0..3 {
+        let r = get(KW).bearer(&c.a.access).send(&app).await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    let r = get(&format!("{KW}999999/"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    // Not on the public application.
+    assert_eq!(
+        get("/metrics").send(&app).await.status,
+        StatusCode::NOT_FOUND
+    );
+    {
+        let mut conn = c.db.conn();
+        db::jobs::enqueue(&mut conn, &tenancy::jobs::PurgeExpiredAuth {}).unwrap();
+        db::jobs::count_outcome(&mut conn, "planning.example", db::jobs::JobOutcome::Retried)
+            .unwrap();
+        db::jobs::count_outcome(&mut conn, "planning.example", db::jobs::JobOutcome::Retried)
+            .unwrap();
+    }
+
+    let metrics = actix_web::test::init_service(api::build_metrics_app(c.state.app.clone())).await;
+    let r = get("/metrics").send(&metrics).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(
+        r.header("content-type")
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = String::from_utf8(r.body.clone()).unwrap();
+    // By route template (ids do not make series) and status.
+    assert_eq!(
+        sample(
+            &text,
+            "igny8_http_requests_total{method=\"GET\",route=\"/api/v1/planner/keywords/\",status=\"200\"}"
+        ),
+        Some(3.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "igny8_http_requests_total{method=\"GET\",route=\"/api/v1/planner/keywords/{id}/\",status=\"404\"}"
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "igny8_http_request_duration_seconds_count{method=\"GET\",route=\"/api/v1/planner/keywords/\"}"
+        ),
+        Some(3.0),
+        "{text}"
+    );
+    assert!(text.contains("igny8_http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/planner/keywords/\",le=\"0.001\"}"));
+    // Pool, queue depth and job outcomes, read at scrape time.
+    assert!(
+        sample(&text, "igny8_db_pool_connections{state=\"idle\"}").is_some(),
+        "{text}"
+    );
+    assert!(
+        sample(&text, "igny8_db_pool_connections{state=\"in_use\"}").is_some(),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "igny8_jobs_queued{state=\"new\",task_type=\"maintenance\"}"
+        ),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        sample(
+            &text,
+            "igny8_jobs_finished_total{job=\"planning.example\",outcome=\"retried\"}"
+        ),
+        Some(2.0),
+        "{text}"
     );
 }

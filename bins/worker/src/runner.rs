@@ -4,6 +4,7 @@
 
 use crate::housekeeping::InFlight;
 use crate::sleep_unless;
+use db::jobs::JobOutcome;
 use db::jobs::fang::{self, Queue, Queueable, Runnable, Scheduled, Task};
 use std::any::Any;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -75,6 +76,25 @@ pub fn run_loop(ctx: &LoopContext) {
 /// marks the row `failed` and keeps it; a payload that does not deserialize fails at once.
 pub fn process_task(queue: &Queue, task: &Task) -> Outcome {
     let name = job_name(&task.metadata);
+    let outcome = run_task(queue, task, &name);
+    let counted = match &outcome {
+        Outcome::Completed => JobOutcome::Succeeded,
+        Outcome::Retried { .. } => JobOutcome::Retried,
+        Outcome::Failed { .. } => JobOutcome::Failed,
+    };
+    match queue.connection_pool.get() {
+        Ok(mut conn) => {
+            if let Err(e) = db::jobs::count_outcome(&mut conn, &name, counted) {
+                tracing::warn!(job = %name, error = %e, "cannot count the job's outcome");
+            }
+        }
+        Err(e) => tracing::warn!(job = %name, error = %e, "cannot count the job's outcome"),
+    }
+    outcome
+}
+
+fn run_task(queue: &Queue, task: &Task, name: &str) -> Outcome {
+    let name = name.to_owned();
     let job: Box<dyn Runnable> = match serde_json::from_value(task.metadata.clone()) {
         Ok(job) => job,
         Err(e) => {

@@ -6,7 +6,7 @@
 
 use crate::{DbError, DbPool};
 use chrono::{DateTime, Utc};
-use diesel::{Connection, PgConnection, RunQueryDsl};
+use diesel::{Connection, PgConnection, QueryableByName, RunQueryDsl};
 use kernel::Clock;
 use std::sync::OnceLock;
 
@@ -206,4 +206,64 @@ pub fn failed_tasks(
 struct CountRow {
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     count: i64,
+}
+
+/// What a finished job came to, for the `job_outcomes` counters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobOutcome {
+    /// It ran to completion.
+    Succeeded,
+    /// It failed and was scheduled again.
+    Retried,
+    /// It failed for good (no retries left, or unreadable).
+    Failed,
+}
+
+impl JobOutcome {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobOutcome::Succeeded => "succeeded",
+            JobOutcome::Retried => "retried",
+            JobOutcome::Failed => "failed",
+        }
+    }
+}
+
+/// Counts one finished job of `job` (its typetag name) under `outcome`.
+pub fn count_outcome(
+    conn: &mut PgConnection,
+    job: &str,
+    outcome: JobOutcome,
+) -> Result<(), DbError> {
+    diesel::sql_query(
+        "INSERT INTO job_outcomes (job, outcome, count, updated_at) VALUES ($1, $2, 1, now())
+         ON CONFLICT (job, outcome) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
+    )
+    .bind::<diesel::sql_types::Text, _>(job)
+    .bind::<diesel::sql_types::Text, _>(outcome.as_str())
+    .execute(conn)?;
+    Ok(())
+}
+
+/// One `job_outcomes` counter.
+#[derive(Debug, Clone, PartialEq, Eq, QueryableByName)]
+pub struct JobOutcomeCount {
+    /// The job's name.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub job: String,
+    /// `succeeded`, `retried` or `failed`.
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub outcome: String,
+    /// Jobs so far.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    pub count: i64,
+}
+
+/// Every job outcome counter.
+pub fn job_outcomes(conn: &mut PgConnection) -> Result<Vec<JobOutcomeCount>, DbError> {
+    Ok(
+        diesel::sql_query("SELECT job, outcome, count FROM job_outcomes ORDER BY job, outcome")
+            .load(conn)?,
+    )
 }

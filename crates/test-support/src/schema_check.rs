@@ -12,6 +12,7 @@ pub const GLOBAL_TABLES: &[&str] = &[
     "__diesel_schema_migrations",
     "accounts",
     "fang_tasks",
+    "job_outcomes",
     "industries",
     "industry_sectors",
     "plans",

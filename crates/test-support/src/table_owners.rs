@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 pub const TABLE_OWNERS: &[(&str, &str)] = &[
     // db: fang's job queue
     ("fang_tasks", "db"),
+    ("job_outcomes", "db"),
     // tenancy
     ("industries", "tenancy"),
     ("industry_sectors", "tenancy"),

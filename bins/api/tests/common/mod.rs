@@ -62,6 +62,7 @@ pub fn state(db: &TestDb) -> TestState {
             secret_key: TEST_SECRET_KEY.as_bytes().into(),
             images_per_article: 3,
             events: api::live::EventHub::new(db.url()),
+            metrics: Default::default(),
         },
         media_dir,
     }
