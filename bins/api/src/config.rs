@@ -36,6 +36,10 @@ pub struct Config {
     /// Listen address of the Prometheus `/metrics` endpoint (`IGNY8_METRICS_BIND`; unset: no
     /// metrics listener). Keep it off the public interface: tenants must not reach it.
     pub metrics_bind: Option<String>,
+    /// Requests a minute per account for AI actions, CSV import/export and other writes
+    /// (`IGNY8_RATE_AI_PER_MIN` 60, `IGNY8_RATE_CSV_PER_MIN` 20, `IGNY8_RATE_WRITES_PER_MIN`
+    /// 600; 0 = unlimited).
+    pub budgets: crate::throttle::Budgets,
 }
 
 impl std::fmt::Debug for Config {
@@ -50,6 +54,7 @@ impl std::fmt::Debug for Config {
             .field("db_pool_size", &self.db_pool_size)
             .field("media_dir", &self.media_dir)
             .field("metrics_bind", &self.metrics_bind)
+            .field("budgets", &self.budgets)
             .finish()
     }
 }
@@ -114,6 +119,20 @@ impl Config {
                 .context("IGNY8_CSV_MAX_BYTES must be a number of bytes")?,
             None => DEFAULT_CSV_MAX_BYTES,
         };
+        let defaults = crate::throttle::Budgets::default();
+        let per_min = |name: &str, default: u32| -> Result<u32> {
+            match var(name) {
+                Some(v) => v.parse().with_context(|| {
+                    format!("{name} must be a number of requests a minute (0 = unlimited)")
+                }),
+                None => Ok(default),
+            }
+        };
+        let budgets = crate::throttle::Budgets {
+            ai_per_min: per_min("IGNY8_RATE_AI_PER_MIN", defaults.ai_per_min)?,
+            csv_per_min: per_min("IGNY8_RATE_CSV_PER_MIN", defaults.csv_per_min)?,
+            writes_per_min: per_min("IGNY8_RATE_WRITES_PER_MIN", defaults.writes_per_min)?,
+        };
         Ok(Self {
             database_url,
             bind: var("IGNY8_BIND").unwrap_or_else(|| "127.0.0.1:8000".into()),
@@ -130,6 +149,7 @@ impl Config {
             production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
             csv_max_bytes,
             metrics_bind: var("IGNY8_METRICS_BIND").filter(|v| !v.trim().is_empty()),
+            budgets,
         })
     }
 }

@@ -50,6 +50,9 @@ pub enum ApiError {
     /// The route exists with other methods.
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// The account used up a route group's budget.
+    #[error("rate limited")]
+    RateLimited(crate::throttle::Refused),
     /// The database pool is exhausted or the database is down.
     #[error("unavailable: {0}")]
     Unavailable(String),
@@ -454,6 +457,25 @@ impl ApiError {
                 "method_not_allowed",
                 "Method not allowed on this route.",
             ),
+            ApiError::RateLimited(r) => {
+                let mut p = Parts::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "rate_limited",
+                    format!(
+                        "Too many {} requests for this account ({} a minute). Try again in {} seconds.",
+                        r.group.as_str(),
+                        r.limit,
+                        r.retry_after_secs
+                    ),
+                );
+                p.headers = vec![
+                    ("retry-after", r.retry_after_secs.to_string()),
+                    ("x-throttle-limit", r.limit.to_string()),
+                    ("x-throttle-remaining", "0".into()),
+                    ("x-throttle-reset", r.reset_at.to_string()),
+                ];
+                p
+            }
             ApiError::Unavailable(_) => Parts::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "unavailable",

@@ -6,7 +6,7 @@ use crate::state::AppState;
 use actix_web::dev::Payload;
 use actix_web::http::Method;
 use actix_web::http::header::{AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
-use actix_web::{FromRequest, HttpRequest, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use kernel::{FieldErrors, Order, PageRequest};
@@ -281,6 +281,15 @@ impl FromRequest for Auth {
             let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
             if !safe && !allowed_while_inactive(req.path()) {
                 scope.require_writable_account()?;
+            }
+            if let Some(group) = crate::throttle::group_of(req.method(), req.path()) {
+                match state.throttle.check(group, scope.account_id()) {
+                    Ok(Some(info)) => {
+                        req.extensions_mut().insert(info);
+                    }
+                    Ok(None) => {}
+                    Err(refused) => return Err(ApiError::RateLimited(refused)),
+                }
             }
             Ok(Auth { scope, token })
         })

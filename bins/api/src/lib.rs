@@ -13,6 +13,7 @@ pub mod request_id;
 pub mod routes;
 pub mod signup;
 pub mod state;
+pub mod throttle;
 
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
@@ -75,6 +76,7 @@ pub fn build_app(
         .wrap(from_fn(refuse_nul))
         .wrap(from_fn(trailing_slash))
         .wrap(from_fn(security_headers))
+        .wrap(from_fn(throttle_headers))
         .wrap(from_fn(track))
         .wrap(from_fn(access_log))
         .wrap(from_fn(request_id::middleware))
@@ -133,6 +135,35 @@ pub fn build_metrics_app(
     App::new()
         .app_data(web::Data::new(state))
         .configure(metrics::configure)
+}
+
+/// Adds the `X-Throttle-*` headers of a request the route-group budget admitted (the `Auth`
+/// extractor checks the budget and leaves what it found in the request's extensions).
+async fn throttle_headers(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    use actix_web::http::header::{HeaderName, HeaderValue};
+    let mut res = next.call(req).await?;
+    let info = res
+        .request()
+        .extensions()
+        .get::<throttle::ThrottleInfo>()
+        .copied();
+    if let Some(info) = info {
+        let h = res.headers_mut();
+        for (name, value) in [
+            ("x-throttle-limit", info.limit.to_string()),
+            ("x-throttle-remaining", info.remaining.to_string()),
+            ("x-throttle-reset", info.reset_at.to_string()),
+        ] {
+            if let Ok(v) = HeaderValue::from_str(&value) {
+                h.insert(HeaderName::from_static(name), v);
+            }
+        }
+    }
+    Ok(res)
 }
 
 /// Counts every request by method, matched route template and status, with its latency.

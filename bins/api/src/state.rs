@@ -28,4 +28,6 @@ pub struct AppState {
     pub events: crate::live::EventHub,
     /// Prometheus metrics of this process.
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// Rate limits per route group and account.
+    pub throttle: Arc<crate::throttle::Throttle>,
 }

@@ -315,6 +315,7 @@ async fn a_database_restart_costs_503s_with_retry_after_and_heals_at_once() {
         images_per_article: 3,
         events: api::live::EventHub::new(&url),
         metrics: Default::default(),
+        throttle: Default::default(),
     };
     let app = app(&state).await;
     let read = || get(KW).bearer(&tenant.access);
@@ -492,4 +493,107 @@ async fn metrics_are_scraped_on_their_own_listener_after_traffic() {
         Some(2.0),
         "{text}"
     );
+}
+
+#[actix_web::test]
+async fn route_groups_have_their_own_budget_per_account() {
+    let c = ctx();
+    let mut state = c.state.app.clone();
+    state.throttle = Arc::new(api::throttle::Throttle::new(api::throttle::Budgets {
+        ai_per_min: 2,
+        csv_per_min: 1,
+        writes_per_min: 3,
+    }));
+    let app = app(&state).await;
+    let (site, sector) = (c.a.site_id.get(), c.a.sector_ids[0].get());
+    let throttled = |r: &Resp, group: &str, limit: &str| {
+        assert_eq!(
+            (r.status, r.code().as_str()),
+            (StatusCode::TOO_MANY_REQUESTS, "rate_limited"),
+            "{:?}",
+            r.json()
+        );
+        let retry: u64 = r.header("retry-after").unwrap().parse().unwrap();
+        assert!((1..=60).contains(&retry), "{retry}");
+        assert_eq!(r.header("x-throttle-limit").as_deref(), Some(limit));
+        assert_eq!(r.header("x-throttle-remaining").as_deref(), Some("0"));
+        assert!(r.header("x-throttle-reset").is_some());
+        assert!(
+            r.json()["error"].as_str().unwrap().contains(group),
+            "{:?}",
+            r.json()
+        );
+    };
+
+    // Writes: three admitted, counting down, then 429; nothing was written by the refusal.
+    for (i, remaining) in ["2", "1", "0"].iter().enumerate() {
+        let r = post("/api/v1/planner/clusters/")
+            .bearer(&c.a.access)
+            .json(&json!({"site_id": site, "sector_id": sector, "name": format!("c{i}")}))
+            .send(&app)
+            .await;
+        assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json());
+        assert_eq!(r.header("x-throttle-limit").as_deref(), Some("3"));
+        assert_eq!(
+            r.header("x-throttle-remaining").as_deref(),
+            Some(*remaining)
+        );
+    }
+    let r = post("/api/v1/planner/clusters/")
+        .bearer(&c.a.access)
+        .json(&json!({"site_id": site, "sector_id": sector, "name": "c3"}))
+        .send(&app)
+        .await;
+    throttled(&r, "write", "3");
+    let clusters: i64 = db::schema::clusters::table
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(clusters, 3);
+
+    // Reads are not limited and carry no throttle headers.
+    for _ in 0..10 {
+        let r = get(KW).bearer(&c.a.access).send(&app).await;
+        assert_eq!(r.status, StatusCode::OK);
+        assert_eq!(r.header("x-throttle-limit"), None);
+    }
+
+    // AI actions have their own budget (the write budget is spent, these still pass).
+    for _ in 0..2 {
+        let r = post(&format!("{KW}auto_cluster/"))
+            .bearer(&c.a.access)
+            .json(&json!({"ids": [1]}))
+            .send(&app)
+            .await;
+        assert_ne!(r.status, StatusCode::TOO_MANY_REQUESTS, "{:?}", r.json());
+        assert_eq!(r.header("x-throttle-limit").as_deref(), Some("2"));
+    }
+    let r = post(&format!("{KW}auto_cluster/"))
+        .bearer(&c.a.access)
+        .json(&json!({"ids": [1]}))
+        .send(&app)
+        .await;
+    throttled(&r, "AI", "2");
+
+    // CSV export: one a minute here.
+    let export = format!("{KW}export_csv/?site_id={site}");
+    let r = get(&export).bearer(&c.a.access).send(&app).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert_eq!(r.header("x-throttle-remaining").as_deref(), Some("0"));
+    let r = get(&export).bearer(&c.a.access).send(&app).await;
+    throttled(&r, "CSV", "1");
+
+    // Another tenant is not starved: its buckets are its own.
+    let r = post("/api/v1/planner/clusters/")
+        .bearer(&c.b.access)
+        .json(&json!({"site_id": c.b.site_id.get(), "sector_id": c.b.sector_ids[0].get(), "name": "b0"}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{:?}", r.json());
+    assert_eq!(r.header("x-throttle-remaining").as_deref(), Some("2"));
+    let r = get(&format!("{KW}export_csv/?site_id={}", c.b.site_id.get()))
+        .bearer(&c.b.access)
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::OK);
 }

@@ -14,9 +14,9 @@ use std::time::{Duration, Instant};
 use test_support::TestDb;
 
 /// Signs the API's tokens (at least 32 characters).
-const JWT_SECRET: &str = "e2e-jwt-secret-0123456789abcdef-0123456789";
+pub const JWT_SECRET: &str = "e2e-jwt-secret-0123456789abcdef-0123456789";
 /// Encrypts stored secrets; the API and the worker must agree on it.
-const SECRET_KEY: &str = "e2e-secret-key-0123456789abcdef-0123456789";
+pub const SECRET_KEY: &str = "e2e-secret-key-0123456789abcdef-0123456789";
 /// How long a process may take to become ready.
 const READY_WITHIN: Duration = Duration::from_secs(30);
 /// Log lines shown per process in a failure message.
@@ -193,6 +193,11 @@ pub struct Stack {
 impl Stack {
     /// A fresh database and the API serving it (ready: `GET /api/ping/` answered 200).
     pub fn start() -> Stack {
+        Self::start_with(&[])
+    }
+
+    /// Like [`Stack::start`], with extra environment for the API (`IGNY8_ENV`, `RUST_LOG`).
+    pub fn start_with(env: &[(&str, &str)]) -> Stack {
         let db = TestDb::new();
         let dir = tempfile::tempdir().expect("temporary directory");
         let http = Http::new();
@@ -205,6 +210,9 @@ impl Stack {
                 .env("IGNY8_JWT_SECRET", JWT_SECRET)
                 .env("IGNY8_PUBLIC_URL", format!("http://127.0.0.1:{port}"))
                 .env("IGNY8_HTTP_WORKERS", "2");
+            for (k, v) in env {
+                cmd.env(k, v);
+            }
             let mut api = Process::spawn("api".into(), cmd);
             let base = format!("http://127.0.0.1:{port}");
             let ready = wait_until(READY_WITHIN, || {
@@ -233,6 +241,12 @@ impl Stack {
             );
         }
         unreachable!("the loop returns or panics")
+    }
+
+    /// Every log line the API wrote so far.
+    #[allow(dead_code)] // not every test file reads the whole log
+    pub fn api_lines(&self) -> Vec<String> {
+        self.api.lines()
     }
 
     /// Starts a worker (fast polling, orphans re-queued after 3 s) and waits for its

@@ -63,6 +63,7 @@ pub fn state(db: &TestDb) -> TestState {
             images_per_article: 3,
             events: api::live::EventHub::new(db.url()),
             metrics: Default::default(),
+            throttle: Default::default(),
         },
         media_dir,
     }
