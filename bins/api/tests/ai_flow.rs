@@ -1155,3 +1155,94 @@ async fn an_account_key_that_no_longer_decrypts_fails_the_task_with_a_clear_erro
         .unwrap();
     assert_eq!(levels, ["error"]);
 }
+
+#[actix_web::test]
+async fn concurrent_requests_hold_credits_so_accepted_work_can_be_paid_for() {
+    let c = ctx();
+    // Credits, not the per-minute AI budget, decide here.
+    let mut state = c.state.app.clone();
+    state.throttle = Arc::new(api::throttle::Throttle::new(
+        api::throttle::Budgets::unlimited(),
+    ));
+    let app = app(&state).await;
+    let acct = c.a.account_id;
+    let kw = seed_keywords(&c, &app, 64).await;
+    assert_eq!(kw.len(), 64);
+    let per_request = automation::ai_functions::estimate_credits(
+        &mut c.db.conn(),
+        automation::ai_tasks::Function::AutoCluster,
+        1,
+    )
+    .unwrap();
+    let granted = 20 * per_request;
+    grant(&c, &c.a, granted);
+
+    // 64 requests at once, one keyword each: the balance covers 20 estimates.
+    let requests = kw.iter().map(|&k| {
+        post("/api/v1/planner/keywords/auto_cluster/")
+            .bearer(&c.a.access)
+            .json(&json!({"keyword_ids": [k]}))
+            .send(&app)
+    });
+    let answers = futures_util::future::join_all(requests).await;
+    let accepted: Vec<i64> = answers
+        .iter()
+        .filter(|r| r.status == StatusCode::ACCEPTED)
+        .map(|r| r.data()["task_id"].as_i64().unwrap())
+        .collect();
+    let refused: Vec<&Resp> = answers
+        .iter()
+        .filter(|r| r.status == StatusCode::PAYMENT_REQUIRED)
+        .collect();
+    assert_eq!((accepted.len(), refused.len()), (20, 44));
+    for r in &refused {
+        assert_eq!(r.code(), "insufficient_credits", "{:?}", r.json());
+        assert_eq!(r.json()["errors"]["needed"], per_request);
+        assert_eq!(r.json()["errors"]["available"], 0);
+    }
+    // A refused request left no task; the accepted ones hold their estimates.
+    let tasks: i64 = ai_tasks::table
+        .filter(ai_tasks::account_id.eq(acct))
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(tasks, 20);
+    let scope = tenancy::Scope::for_job(acct);
+    assert_eq!(
+        billing::holds::held(&mut c.db.conn(), &scope).unwrap(),
+        granted
+    );
+    // Nothing is charged yet: the balance is what the ledger says.
+    check_ledger(&c, acct, granted);
+
+    drain(&c, &offline_settings(), None);
+    let mut completed = 0;
+    for t in &accepted {
+        let d = ai_task(&app, &c.a.access, *t).await;
+        match d["status"].as_str() {
+            Some("completed") => completed += 1,
+            // Work whose real cost outgrows its estimate cannot spend other work's holds.
+            Some("failed") => assert!(
+                d["error"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Not enough credits"),
+                "{d}"
+            ),
+            other => panic!("task {t} ended {other:?}: {d}"),
+        }
+    }
+    assert!(completed > 0);
+    // Every hold was released; the ledger is exact and the balance never went below zero.
+    assert_eq!(billing::holds::held(&mut c.db.conn(), &scope).unwrap(), 0);
+    let spent = check_ledger(&c, acct, granted);
+    assert!(spent <= granted, "{spent} > {granted}");
+    let negative: i64 = credit_transactions::table
+        .filter(credit_transactions::account_id.eq(acct))
+        .filter(credit_transactions::balance_after.lt(0))
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(negative, 0);
+    eprintln!("{completed} of 20 accepted tasks completed; {spent} of {granted} credits spent");
+}

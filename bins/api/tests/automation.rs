@@ -586,6 +586,8 @@ async fn pause_resume_and_cancel_take_effect_between_items() {
     assert_eq!(run["status"], "completed");
     assert!(stage(&run, 1)["processed"].as_i64().unwrap() > 0);
     assert_eq!(count(&c, acct, "content"), stage(&run, 4)["created"]);
+    let held = |c: &Ctx| billing::holds::held(&mut c.db.conn(), &t.scope()).unwrap();
+    assert_eq!(held(&c), 0, "a completed run releases its credit hold");
     // an ended run cannot be paused, resumed or cancelled: 422
     for action in ["pause", "resume", "cancel"] {
         let r = post(&format!("/api/v1/automation/{action}/?run_id={run_id}"))
@@ -611,6 +613,7 @@ async fn pause_resume_and_cancel_take_effect_between_items() {
         .send(&app)
         .await;
     let run2 = r.data()["id"].as_i64().unwrap();
+    assert!(held(&c) > 0, "a started run holds its estimate");
     drain_steps(&c, 1, None);
     let r = post(&format!("/api/v1/automation/cancel/?run_id={run2}"))
         .bearer(&t.access)
@@ -618,6 +621,7 @@ async fn pause_resume_and_cancel_take_effect_between_items() {
         .await;
     assert_eq!(r.status, StatusCode::OK);
     assert_eq!(r.data()["status"], "cancelled");
+    assert_eq!(held(&c), 0, "a cancelled run releases its credit hold");
     assert!(r.data()["cancelled_at"].is_string());
     let content_before = count(&c, acct, "content");
     drain_steps(&c, 100, None);
@@ -647,9 +651,47 @@ async fn a_short_balance_mid_run_pauses_with_a_reason_and_resumes_after_a_top_up
         .send(&app)
         .await;
     let run_id = r.data()["id"].as_i64().unwrap();
-    // the balance drops to nothing after the run was accepted
+    // The run holds its estimate: spending elsewhere cannot take those credits.
     let have = balance(&c, t);
-    spend(&c, t, have);
+    let held = billing::holds::held(&mut c.db.conn(), &t.scope()).unwrap();
+    assert!(held > 0 && held <= have, "{held} of {have}");
+    let e = billing::credits::charge(
+        &mut c.db.conn(),
+        &t.scope(),
+        &billing::credits::ChargeRequest {
+            operation: "clustering",
+            amount: have,
+            idempotency_key: "test-spend-all",
+            reference: "test",
+            description: "spent elsewhere",
+            usage: Default::default(),
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(e, billing::Error::InsufficientCredits { available, .. } if available == have - held),
+        "{e:?}"
+    );
+    // What is not held is spent elsewhere, and the run's own work uses up its hold (its real
+    // cost outgrew the estimate): the balance is at zero mid-run.
+    spend(&c, t, have - held);
+    billing::credits::charge_held(
+        &mut c.db.conn(),
+        &t.scope(),
+        &billing::credits::ChargeRequest {
+            operation: "clustering",
+            amount: held,
+            idempotency_key: "test-run-overrun",
+            reference: "test",
+            description: "the run's earlier work",
+            usage: Default::default(),
+        },
+        Some(&format!("automation_run:{run_id}")),
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    assert_eq!(balance(&c, t), 0);
     drain_steps(&c, 100, None);
     let r = get(&format!("/api/v1/automation/current_run/?site_id={site}"))
         .bearer(&t.access)
@@ -1269,6 +1311,11 @@ async fn a_permanent_error_fails_the_run_once_with_a_clear_reason_and_a_notifica
     assert!(run["completed_at"].is_string());
     assert_eq!(run["total_credits"], 0);
     assert_eq!(count(&c, acct, "clusters"), 0);
+    assert_eq!(
+        billing::holds::held(&mut c.db.conn(), &c.a.scope()).unwrap(),
+        0,
+        "a failed run releases its credit hold"
+    );
     let failed: Vec<String> = notifications::table
         .filter(notifications::account_id.eq(acct))
         .filter(notifications::kind.eq("automation_run"))

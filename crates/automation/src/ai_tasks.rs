@@ -226,7 +226,13 @@ pub fn advance(
     Ok(())
 }
 
-/// Marks the task completed with its result (phase DONE, progress 100).
+/// The task's credit hold and the prefix of its charges' idempotency keys (`ai_task:7`).
+pub fn hold_reference(id: AiTaskId) -> String {
+    format!("ai_task:{id}")
+}
+
+/// Marks the task completed with its result (phase DONE, progress 100) and releases what is
+/// left of its credit hold.
 pub fn complete(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -248,10 +254,12 @@ pub fn complete(
         ai_tasks::finished_at.eq(now),
     ))
     .execute(conn)?;
+    billing::holds::release(conn, scope, &hold_reference(id), now)?;
     Ok(())
 }
 
-/// Marks the task failed with a message (the phase stays where it failed).
+/// Marks the task failed with a message (the phase stays where it failed) and releases its
+/// credit hold.
 pub fn fail(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -270,6 +278,7 @@ pub fn fail(
         ai_tasks::finished_at.eq(now),
     ))
     .execute(conn)?;
+    billing::holds::release(conn, scope, &hold_reference(id), now)?;
     Ok(())
 }
 

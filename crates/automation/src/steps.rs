@@ -316,6 +316,7 @@ impl Step<'_> {
                 usage,
                 idempotency_key: key,
                 reference,
+                hold: Some(self.key_prefix),
             },
             now,
         )?)

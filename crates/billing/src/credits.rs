@@ -434,14 +434,16 @@ pub fn balance_summary(conn: &mut PgConnection, scope: &Scope) -> Result<Balance
     })
 }
 
-/// Fails with `InsufficientCredits` unless both pools together hold `needed` credits. Call before
-/// an AI call; [`charge`] re-checks under the lock afterwards.
+/// Fails with `InsufficientCredits` unless both pools together, less the open holds, cover
+/// `needed` credits. A quick check without a lock; [`crate::holds::place`] and [`charge`]
+/// decide under the balance lock.
 pub fn check(conn: &mut PgConnection, scope: &Scope, needed: i64) -> Result<CreditBalance> {
     let b = balance(conn, scope)?;
-    if b.total() < needed {
+    let available = b.total() - crate::holds::held(conn, scope)?;
+    if available < needed {
         return Err(Error::InsufficientCredits {
             needed,
-            available: b.total(),
+            available: available.max(0),
         });
     }
     Ok(b)
@@ -453,6 +455,18 @@ pub fn charge(
     conn: &mut PgConnection,
     scope: &Scope,
     req: &ChargeRequest<'_>,
+    now: DateTime<Utc>,
+) -> Result<Posted> {
+    charge_held(conn, scope, req, None, now)
+}
+
+/// [`charge`] for work that holds credits ([`crate::holds`]): it may spend the balance minus the
+/// other work's open holds, and it draws its own hold `hold` down by what it takes.
+pub fn charge_held(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    req: &ChargeRequest<'_>,
+    hold: Option<&str>,
     now: DateTime<Utc>,
 ) -> Result<Posted> {
     let mut e = FieldErrors::new();
@@ -484,8 +498,19 @@ pub fn charge(
         if let Some(p) = replay(c, account, entry.key, entry.kind)? {
             return Ok(p);
         }
+        let reserved = crate::holds::held_by_others(c, account, hold)?;
+        let spendable = balance.total() - reserved;
+        if req.amount > spendable {
+            return Err(Error::InsufficientCredits {
+                needed: req.amount,
+                available: spendable.max(0),
+            });
+        }
         let legs = spend_legs(&balance, req.amount)?;
         let posted = write_posting(c, &mut balance, entry, &legs, now)?;
+        if let Some(h) = hold {
+            crate::holds::draw_down(c, account, h, req.amount)?;
+        }
         // write_posting always writes at least one row; the usage log hangs off the first.
         if let Some(tx) = posted.id() {
             diesel::insert_into(credit_usage_logs::table)

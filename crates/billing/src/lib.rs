@@ -8,6 +8,7 @@
 pub mod costs;
 pub mod credits;
 pub mod error;
+pub mod holds;
 pub mod invoices;
 pub mod jobs;
 pub mod limits;

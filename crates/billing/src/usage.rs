@@ -79,6 +79,9 @@ pub struct UsageCharge<'a> {
     pub idempotency_key: &'a str,
     /// What caused it (`task:12`, `automation_run:3`).
     pub reference: &'a str,
+    /// The hold of the work it is for (`ai_task:7`, `automation_run:3`), if any: the charge may
+    /// use it, and draws it down.
+    pub hold: Option<&'a str>,
 }
 
 /// The credits and usage record of a provider call, from the cost table. The rate is the model
@@ -133,7 +136,7 @@ pub fn charge_usage(
     now: DateTime<Utc>,
 ) -> Result<i64> {
     let (credits, usage) = price_usage(conn, charge.operation, &charge.usage)?;
-    let posted = credits::charge(
+    let posted = credits::charge_held(
         conn,
         scope,
         &ChargeRequest {
@@ -144,6 +147,7 @@ pub fn charge_usage(
             description: charge.operation.description(),
             usage,
         },
+        charge.hold,
         now,
     )?;
     Ok(-posted.amount())

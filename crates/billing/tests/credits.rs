@@ -827,3 +827,100 @@ fn staff_adjust_credits() {
     );
     assert_ledger_consistent(&mut c, a.account);
 }
+
+fn charge_for(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    amount: i64,
+    key: &str,
+    hold: Option<&str>,
+) -> billing::Result<credits::Posted> {
+    credits::charge_held(
+        conn,
+        scope,
+        &ChargeRequest {
+            operation: "content",
+            amount,
+            idempotency_key: key,
+            reference: "task:1",
+            description: "Article",
+            usage: UsageRecord {
+                model: "gpt-5.1".into(),
+                tokens_in: 1,
+                tokens_out: 1,
+                cost_usd_micros: 0,
+            },
+        },
+        hold,
+        Utc::now(),
+    )
+}
+
+#[test]
+fn holds_reserve_credits_for_their_work_and_release_what_is_left() {
+    use billing::holds;
+    let db = TestDb::new();
+    let mut c = db.conn();
+    let a = signup(&mut c, "hold1", "free", Utc::now()); // 100 plan credits
+    let now = Utc::now();
+    holds::place(&mut c, &a.scope, "ai_task:1", 60, now).unwrap();
+    // Placing the same hold again holds nothing more.
+    holds::place(&mut c, &a.scope, "ai_task:1", 60, now).unwrap();
+    assert_eq!(holds::held(&mut c, &a.scope).unwrap(), 60);
+    // Another piece of work can hold only what is left.
+    let e = holds::place(&mut c, &a.scope, "ai_task:2", 41, now).unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::InsufficientCredits {
+                needed: 41,
+                available: 40
+            }
+        ),
+        "{e:?}"
+    );
+    holds::place(&mut c, &a.scope, "ai_task:2", 40, now).unwrap();
+    // The quick check sees the holds too.
+    assert!(matches!(
+        credits::check(&mut c, &a.scope, 1),
+        Err(Error::InsufficientCredits {
+            needed: 1,
+            available: 0
+        })
+    ));
+    // A charge without a hold cannot spend held credits.
+    assert!(matches!(
+        charge_for(&mut c, &a.scope, 1, "free-spend", None),
+        Err(Error::InsufficientCredits {
+            needed: 1,
+            available: 0
+        })
+    ));
+    // Work 1 spends its hold and may not reach into work 2's.
+    charge_for(&mut c, &a.scope, 50, "w1-a", Some("ai_task:1")).unwrap();
+    assert_eq!(holds::held(&mut c, &a.scope).unwrap(), 10 + 40);
+    assert!(matches!(
+        charge_for(&mut c, &a.scope, 11, "w1-b", Some("ai_task:1")),
+        Err(Error::InsufficientCredits {
+            needed: 11,
+            available: 10
+        })
+    ));
+    charge_for(&mut c, &a.scope, 10, "w1-b", Some("ai_task:1")).unwrap();
+    // A retried charge (same key) neither charges nor draws again.
+    charge_for(&mut c, &a.scope, 10, "w1-b", Some("ai_task:1")).unwrap();
+    assert_eq!(holds::held(&mut c, &a.scope).unwrap(), 40);
+    // Work 2 ends having spent 15 of its 40: the other 25 are free again.
+    charge_for(&mut c, &a.scope, 15, "w2-a", Some("ai_task:2")).unwrap();
+    holds::release(&mut c, &a.scope, "ai_task:2", now).unwrap();
+    holds::release(&mut c, &a.scope, "ai_task:2", now).unwrap();
+    holds::release(&mut c, &a.scope, "ai_task:1", now).unwrap();
+    assert_eq!(holds::held(&mut c, &a.scope).unwrap(), 0);
+    assert_eq!(balance(&mut c, a.account).plan_credits, 100 - 60 - 15);
+    charge_for(&mut c, &a.scope, 25, "free-spend", None).unwrap();
+    assert_ledger_consistent(&mut c, a.account);
+    // Another tenant's holds are its own.
+    let b = signup(&mut c, "hold2", "free", Utc::now());
+    holds::place(&mut c, &b.scope, "ai_task:1", 100, now).unwrap();
+    assert_eq!(holds::held(&mut c, &a.scope).unwrap(), 0);
+}

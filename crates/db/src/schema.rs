@@ -227,6 +227,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    credit_holds (id) {
+        id -> Int8,
+        account_id -> Int8,
+        reference -> Text,
+        held -> Int8,
+        remaining -> Int8,
+        created_at -> Timestamptz,
+        released_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
     credit_transactions (id) {
         id -> Int8,
         account_id -> Int8,

@@ -57,6 +57,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("credit_balances", "billing"),
     ("credit_transactions", "billing"),
     ("credit_usage_logs", "billing"),
+    ("credit_holds", "billing"),
     ("subscriptions", "billing"),
     ("invoice_sequences", "billing"),
     ("invoices", "billing"),

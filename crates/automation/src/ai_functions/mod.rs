@@ -415,7 +415,6 @@ pub fn request(
         return Err(tenancy::Error::NotFound.into());
     }
     let needed = estimate_credits(conn, function, ids.len() as i64)?;
-    billing::credits::check(conn, scope, needed)?;
     conn.transaction(|c| {
         let task = ai_tasks::create(
             c,
@@ -427,6 +426,9 @@ pub fn request(
             },
             now,
         )?;
+        // Accepted work is work that can be paid for: its estimate is held until the task
+        // ends (402 here, and no task, when the balance less other holds cannot cover it).
+        billing::holds::place(c, scope, &ai_tasks::hold_reference(task.id), needed, now)?;
         db::jobs::enqueue(
             c,
             &RunAiTask {
@@ -485,7 +487,7 @@ fn run(env: &AiEnv<'_>, scope: &Scope, task: &AiTask) -> Result<()> {
     progress(env, scope, task, Phase::Prep, 5);
     let providers = env.providers_for(scope)?;
     let input = AiTaskInput::from_json(task.function, &task.input);
-    let key_prefix = format!("ai_task:{}", task.id);
+    let key_prefix = ai_tasks::hold_reference(task.id);
     let sink = TaskProgress { env, scope, task };
     let step = Step {
         env,

@@ -336,6 +336,7 @@ fn fail_run(
         ))
         .returning(RunRow::as_returning())
         .get_result(tx)?;
+        billing::holds::release(tx, scope, &super::runs::hold_reference(row.id), now)?;
         emit(
             tx,
             scope,
@@ -591,7 +592,7 @@ fn work(
         Stage::Review => review(env, scope, ids, settings.auto_approve, sink),
         _ => {
             let providers = env.providers_for(scope)?;
-            let prefix = format!("automation_run:{}", row.id);
+            let prefix = super::runs::hold_reference(row.id);
             let step = Step {
                 env,
                 scope,
@@ -888,6 +889,7 @@ fn end_stage(
                 ))
                 .returning(RunRow::as_returning())
                 .get_result(tx)?;
+                billing::holds::release(tx, scope, &super::runs::hold_reference(row.id), now)?;
                 let message = format!("Run completed: {total} credits spent.");
                 emit(
                     tx,

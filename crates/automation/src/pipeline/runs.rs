@@ -69,7 +69,8 @@ pub struct RunEstimate {
     pub stages: Vec<StageEstimate>,
     /// Credits expected in total (within the run's credit cap).
     pub total_credits: i64,
-    /// The account's balance.
+    /// The account's balance less the credits its open holds reserve for accepted work (other
+    /// runs, AI tasks).
     pub balance: i64,
     /// What the balance must hold to start: 1.2 × the estimate.
     pub required_credits: i64,
@@ -128,7 +129,8 @@ pub fn estimate(
     if let Some(cap) = settings.max_credits {
         total = total.min(cap);
     }
-    let balance = billing::credits::balance(conn, scope)?.total();
+    let balance =
+        billing::credits::balance(conn, scope)?.total() - billing::holds::held(conn, scope)?;
     let required = div_ceil(total * CREDIT_BUFFER_PERCENT, 100);
     Ok(RunEstimate {
         site_id: site,
@@ -172,17 +174,31 @@ pub fn run_now(
     if !estimate.sufficient {
         return Err(Error::InsufficientCreditsForRun(Box::new(estimate)));
     }
-    let row = start_run(conn, scope, site, Trigger::Manual, now)?;
+    let row = start_run(
+        conn,
+        scope,
+        site,
+        Trigger::Manual,
+        estimate.total_credits,
+        now,
+    )?;
     run_view(conn, scope, row)
 }
 
-/// Creates a run with its first event and step job in one transaction (the scheduler and
-/// `run_now` share it). The database refuses a second active run on the site.
+/// The run's credit hold and the prefix of its charges' idempotency keys (`automation_run:3`).
+pub fn hold_reference(id: AutomationRunId) -> String {
+    format!("automation_run:{id}")
+}
+
+/// Creates a run with its first event, its credit hold (`hold` credits, the estimate) and its
+/// first step job in one transaction (the scheduler and `run_now` share it). The database
+/// refuses a second active run on the site.
 pub(crate) fn start_run(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     trigger: Trigger,
+    hold: i64,
     now: DateTime<Utc>,
 ) -> Result<RunRow> {
     let config = get_config(conn, scope, site, now)?;
@@ -211,6 +227,7 @@ pub(crate) fn start_run(
         )
         .set(automation_configs::last_run_at.eq(now))
         .execute(c)?;
+        billing::holds::place(c, scope, &hold_reference(row.id), hold, now)?;
         emit(
             c,
             scope,
@@ -557,6 +574,7 @@ pub fn cancel(
             json!({"total_credits": row.total_credits}),
             now,
         )?;
+        billing::holds::release(c, scope, &hold_reference(row.id), now)?;
         Ok(row)
     })?;
     run_view(conn, scope, row)

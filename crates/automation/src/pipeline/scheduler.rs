@@ -135,7 +135,14 @@ fn start_one(
         })?;
         return Ok(Outcome::Short);
     }
-    match start_run(conn, scope, config.site_id, Trigger::Scheduled, now) {
+    match start_run(
+        conn,
+        scope,
+        config.site_id,
+        Trigger::Scheduled,
+        est.total_credits,
+        now,
+    ) {
         Ok(row) => {
             move_on(conn)?;
             Ok(Outcome::Started(row.id))
