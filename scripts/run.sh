@@ -5,6 +5,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug"
 BIND="${IGNY8_BIND:-127.0.0.1:8000}"
+# The web app's development server runs on its own origin.
+export IGNY8_CORS_ORIGINS="${IGNY8_CORS_ORIGINS:-http://localhost:5173,http://127.0.0.1:5173}"
 "$BIN/api" migrate >/dev/null
 "$BIN/api" seed >/dev/null
 "$BIN/api" serve & API=$!

@@ -40,6 +40,9 @@ pub struct Config {
     /// (`IGNY8_RATE_AI_PER_MIN` 60, `IGNY8_RATE_CSV_PER_MIN` 20, `IGNY8_RATE_WRITES_PER_MIN`
     /// 600; 0 = unlimited).
     pub budgets: crate::throttle::Budgets,
+    /// Origins a browser may call the API from (`IGNY8_CORS_ORIGINS`, comma-separated
+    /// `scheme://host[:port]`; none by default).
+    pub cors_origins: Vec<String>,
 }
 
 impl std::fmt::Debug for Config {
@@ -55,6 +58,7 @@ impl std::fmt::Debug for Config {
             .field("media_dir", &self.media_dir)
             .field("metrics_bind", &self.metrics_bind)
             .field("budgets", &self.budgets)
+            .field("cors_origins", &self.cors_origins)
             .finish()
     }
 }
@@ -150,13 +154,51 @@ impl Config {
             csv_max_bytes,
             metrics_bind: var("IGNY8_METRICS_BIND").filter(|v| !v.trim().is_empty()),
             budgets,
+            cors_origins: parse_origins(var("IGNY8_CORS_ORIGINS").as_deref().unwrap_or(""))?,
         })
     }
 }
 
+/// Parses `IGNY8_CORS_ORIGINS`: comma-separated origins, each `http(s)://host[:port]` with no path.
+pub fn parse_origins(v: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for o in v.split(',').map(str::trim).filter(|o| !o.is_empty()) {
+        let rest = o
+            .strip_prefix("https://")
+            .or_else(|| o.strip_prefix("http://"))
+            .with_context(|| {
+                format!("IGNY8_CORS_ORIGINS: {o:?} must start with http:// or https://")
+            })?;
+        if rest.is_empty() || rest.contains('/') || rest.contains('?') || rest.contains('#') {
+            bail!(
+                "IGNY8_CORS_ORIGINS: {o:?} must be an origin (scheme://host[:port]) with no path"
+            );
+        }
+        out.push(o.to_owned());
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::redact_url;
+    use super::{parse_origins, redact_url};
+
+    #[test]
+    fn cors_origins_are_checked() {
+        assert_eq!(
+            parse_origins(" http://localhost:5173 , https://app.example.com").unwrap(),
+            vec!["http://localhost:5173", "https://app.example.com"]
+        );
+        assert!(parse_origins("").unwrap().is_empty());
+        for bad in [
+            "localhost:5173",
+            "https://app.example.com/",
+            "ftp://x",
+            "https://a/b",
+        ] {
+            assert!(parse_origins(bad).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn redacts_password() {

@@ -64,6 +64,7 @@ pub fn build_app(
             .map(|p| actix_web::dev::ResourceDef::new(p.as_str()))
             .collect(),
     );
+    let cors = cors(&state.cors_origins);
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(known))
         .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
@@ -80,6 +81,38 @@ pub fn build_app(
         .wrap(from_fn(track))
         .wrap(from_fn(access_log))
         .wrap(from_fn(request_id::middleware))
+        .wrap(cors)
+}
+
+/// CORS for the web app on its own origin: the configured origins only (none by default), the
+/// API's methods and headers, credentials, and the headers a client must read exposed. Requests
+/// from other origins are served as if no CORS were configured (no `Access-Control-*` headers, so
+/// browsers refuse them); their preflights are refused.
+fn cors(origins: &[String]) -> actix_cors::Cors {
+    use actix_web::http::header;
+    let mut c = actix_cors::Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::HeaderName::from_static("x-request-id"),
+            header::HeaderName::from_static("x-igny8-api-key"),
+        ])
+        .expose_headers([
+            header::HeaderName::from_static("x-request-id"),
+            header::HeaderName::from_static("x-throttle-limit"),
+            header::HeaderName::from_static("x-throttle-remaining"),
+            header::HeaderName::from_static("x-throttle-reset"),
+            header::RETRY_AFTER,
+            header::CONTENT_DISPOSITION,
+        ])
+        .supports_credentials()
+        .max_age(3600);
+    for o in origins {
+        c = c.allowed_origin(o);
+    }
+    c
 }
 
 /// Unknown route: 405 when the path exists with other methods, 404 otherwise, both as JSON.

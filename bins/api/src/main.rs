@@ -143,6 +143,7 @@ fn serve() -> Result<()> {
         secret_key: cfg.secret_key.clone().into(),
         metrics: Default::default(),
         throttle: std::sync::Arc::new(api::throttle::Throttle::new(cfg.budgets)),
+        cors_origins: cfg.cors_origins.clone().into(),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

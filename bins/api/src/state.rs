@@ -30,4 +30,6 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Rate limits per route group and account.
     pub throttle: Arc<crate::throttle::Throttle>,
+    /// Origins browsers may call the API from (CORS).
+    pub cors_origins: Arc<[String]>,
 }

@@ -316,6 +316,7 @@ async fn a_database_restart_costs_503s_with_retry_after_and_heals_at_once() {
         events: api::live::EventHub::new(&url),
         metrics: Default::default(),
         throttle: Default::default(),
+        cors_origins: Arc::from(Vec::new()),
     };
     let app = app(&state).await;
     let read = || get(KW).bearer(&tenant.access);
@@ -596,4 +597,86 @@ async fn route_groups_have_their_own_budget_per_account() {
         .send(&app)
         .await;
     assert_eq!(r.status, StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn cors_admits_the_configured_origin_and_no_other() {
+    let c = ctx();
+    let mut state = c.state.app.clone();
+    state.cors_origins = Arc::from(vec!["https://app.example.com".to_owned()]);
+    let allowed_app = app(&state).await;
+    let default_app = app(&c.state).await;
+    let app = allowed_app;
+    let preflight = |origin: &str| {
+        test_support::http::Req::new(actix_web::http::Method::OPTIONS, KW)
+            .header("origin", origin)
+            .header("access-control-request-method", "POST")
+            .header(
+                "access-control-request-headers",
+                "authorization,content-type",
+            )
+    };
+
+    // The SPA's origin: the preflight passes with credentials, and every answer (an error too)
+    // carries the headers a browser needs to let the SPA read it.
+    let r = preflight("https://app.example.com").send(&app).await;
+    assert!(r.status.is_success(), "{}", r.status);
+    assert_eq!(
+        r.header("access-control-allow-origin").as_deref(),
+        Some("https://app.example.com")
+    );
+    assert_eq!(
+        r.header("access-control-allow-credentials").as_deref(),
+        Some("true")
+    );
+    let methods = r.header("access-control-allow-methods").unwrap();
+    for m in ["GET", "POST", "PUT", "PATCH", "DELETE"] {
+        assert!(methods.contains(m), "{methods}");
+    }
+    let allowed = r
+        .header("access-control-allow-headers")
+        .unwrap()
+        .to_lowercase();
+    assert!(
+        allowed.contains("authorization") && allowed.contains("content-type"),
+        "{allowed}"
+    );
+    for req in [get(KW).bearer(&c.a.access), get(KW)] {
+        let r = req
+            .header("origin", "https://app.example.com")
+            .send(&app)
+            .await;
+        assert_eq!(
+            r.header("access-control-allow-origin").as_deref(),
+            Some("https://app.example.com"),
+            "{}",
+            r.status
+        );
+        let exposed = r
+            .header("access-control-expose-headers")
+            .unwrap()
+            .to_lowercase();
+        for h in ["x-request-id", "x-throttle-remaining", "retry-after"] {
+            assert!(exposed.contains(h), "{exposed}");
+        }
+    }
+
+    // Another origin: the preflight is refused and answers carry no Access-Control-* header,
+    // so a browser keeps the page from reading them.
+    let r = preflight("https://evil.example.com").send(&app).await;
+    assert!(!r.status.is_success(), "{}", r.status);
+    assert_eq!(r.header("access-control-allow-origin"), None);
+    let r = get(KW)
+        .bearer(&c.a.access)
+        .header("origin", "https://evil.example.com")
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "non-browser clients are served");
+    assert_eq!(r.header("access-control-allow-origin"), None);
+
+    // No origins configured (the default): nothing is admitted.
+    let r = preflight("https://app.example.com")
+        .send(&default_app)
+        .await;
+    assert_eq!(r.header("access-control-allow-origin"), None);
 }

@@ -64,6 +64,7 @@ pub fn state(db: &TestDb) -> TestState {
             events: api::live::EventHub::new(db.url()),
             metrics: Default::default(),
             throttle: Default::default(),
+            cors_origins: Arc::from(Vec::new()),
         },
         media_dir,
     }
