@@ -204,6 +204,24 @@ impl ListParams {
         PageRequest::new(self.page, self.page_size)
     }
 
+    /// For a list with one fixed order: `ordering` may be absent or spell that order (`order`,
+    /// e.g. `-created_at`); anything else is 400 `validation_failed` rather than silently
+    /// ignored. `None`: the list's order is not a field (no `ordering` accepted).
+    pub fn fixed_order(&self, order: Option<&str>) -> Result<(), ApiError> {
+        match (self.ordering.as_deref().map(str::trim), order) {
+            (None | Some(""), _) => Ok(()),
+            (Some(o), Some(fixed)) if o == fixed => Ok(()),
+            (Some(_), Some(fixed)) => Err(ApiError::Validation(FieldErrors::single(
+                "ordering",
+                format!("This list is always ordered by `{fixed}`."),
+            ))),
+            (Some(_), None) => Err(ApiError::Validation(FieldErrors::single(
+                "ordering",
+                "This list has a fixed order; `ordering` is not supported.",
+            ))),
+        }
+    }
+
     /// Validated ordering.
     pub fn order<F: Copy>(
         &self,

@@ -680,3 +680,62 @@ async fn cors_admits_the_configured_origin_and_no_other() {
         .await;
     assert_eq!(r.header("access-control-allow-origin"), None);
 }
+
+#[actix_web::test]
+async fn every_list_refuses_an_unknown_ordering() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let doc = api::openapi();
+    let site = c.a.site_id.get();
+    let mut lists = Vec::new();
+    let mut accepted = Vec::new();
+    for (path, item) in doc.paths.paths.iter() {
+        if item.get.is_none() || path.contains('{') || !path.starts_with("/api/v1/") {
+            continue;
+        }
+        if path.contains("/admin/") || path.contains("export_csv") || path.contains("/events/") {
+            continue;
+        }
+        let r = get(&format!("{path}?site_id={site}"))
+            .bearer(&c.a.access)
+            .send(&app)
+            .await;
+        if r.status != StatusCode::OK || r.json().get("results").is_none() {
+            continue;
+        }
+        lists.push(path.clone());
+        let r = get(&format!("{path}?site_id={site}&ordering=zzz_not_a_field"))
+            .bearer(&c.a.access)
+            .send(&app)
+            .await;
+        if (r.status, r.code().as_str()) != (StatusCode::BAD_REQUEST, "validation_failed") {
+            accepted.push(format!("{path}: {}", r.status));
+        }
+    }
+    assert!(lists.len() > 10, "{lists:?}");
+    assert!(
+        accepted.is_empty(),
+        "lists that accept an unknown ordering: {accepted:#?}"
+    );
+    // A list with one fixed order accepts that order spelled out, and says which it is.
+    for (path, order) in [
+        ("/api/v1/notifications/", "-created_at"),
+        ("/api/v1/auth/sectors/", "name"),
+        ("/api/v1/billing/payments/", "-created_at"),
+    ] {
+        let r = get(&format!("{path}?ordering={order}"))
+            .bearer(&c.a.access)
+            .send(&app)
+            .await;
+        assert_eq!(r.status, StatusCode::OK, "{path}: {:?}", r.json());
+        let r = get(&format!("{path}?ordering=id"))
+            .bearer(&c.a.access)
+            .send(&app)
+            .await;
+        assert_eq!(
+            r.json()["errors"]["ordering"][0],
+            format!("This list is always ordered by `{order}`."),
+            "{path}"
+        );
+    }
+}

@@ -27,6 +27,7 @@ pub async fn list(
     lp: ListParams,
     q: ApiQuery<NotificationQuery>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(Some("-created_at"))?;
     let scope = auth.scope;
     let page = lp.page();
     let is_read = q.0.is_read;

@@ -46,7 +46,10 @@ pub async fn list(
     req: HttpRequest,
     state: web::Data<AppState>,
     auth: Auth,
+    lp: crate::extract::ListParams,
 ) -> ApiResult<HttpResponse> {
+    // The pipeline's order (clustering, ideas, content, image prompts, image), not a field.
+    lp.fixed_order(None)?;
     let scope = auth.scope;
     let items = db(&state, move |c, _| Ok(prompts::list_prompts(c, &scope)?)).await?;
     let count = i64::try_from(items.len()).unwrap_or(i64::MAX);

@@ -57,6 +57,7 @@ pub async fn usage(
     lp: ListParams,
     q: ApiQuery<UsageQuery>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(Some("-created_at"))?;
     let q = q.0;
     let mut e = FieldErrors::new();
     let from = parse_day("start_date", q.start_date.as_deref(), &mut e);

@@ -198,6 +198,7 @@ pub async fn list_payments(
     lp: ListParams,
     q: ApiQuery<PaymentQuery>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(Some("-created_at"))?;
     let f = q.0.filter()?;
     let scope = auth.scope;
     let page = lp.page();

@@ -278,6 +278,7 @@ pub async fn list_sectors(
     lp: ListParams,
     q: ApiQuery<SectorQuery>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(Some("name"))?;
     let scope = auth.scope;
     let q = q.0;
     let f = tenancy::sites::SectorFilter {

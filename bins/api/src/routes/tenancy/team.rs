@@ -264,6 +264,7 @@ pub async fn list_access(
     lp: ListParams,
     q: ApiQuery<AccessQuery>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(Some("id"))?;
     let scope = auth.scope;
     let f = tenancy::access::AccessFilter {
         user_id: q.0.user_id.map(UserId),
