@@ -343,6 +343,18 @@ pub fn validate_outline(e: &mut FieldErrors, o: &Outline) -> Outline {
     }
 }
 
+/// The text and outline rules of a new idea (hand-made or generated); returns the outline to
+/// store.
+fn check_new_idea(e: &mut FieldErrors, input: &NewIdea) -> Outline {
+    check_text(
+        e,
+        Some(&input.idea_title),
+        input.description.as_deref(),
+        input.estimated_word_count,
+    );
+    validate_outline(e, input.outline.as_ref().unwrap_or(&Outline::default()))
+}
+
 fn check_text(
     e: &mut FieldErrors,
     title: Option<&str>,
@@ -500,16 +512,7 @@ pub(crate) fn insert_generated(
     let mut rows = Vec::with_capacity(ideas.len());
     for input in ideas {
         let mut e = FieldErrors::new();
-        check_text(
-            &mut e,
-            Some(&input.idea_title),
-            input.description.as_deref(),
-            input.estimated_word_count,
-        );
-        let outline = validate_outline(
-            &mut e,
-            input.outline.as_ref().unwrap_or(&Outline::default()),
-        );
+        let outline = check_new_idea(&mut e, input);
         e.into_result()?;
         rows.push((
             content_ideas::account_id.eq(scope.account_id()),
@@ -575,16 +578,7 @@ pub fn create_idea(
 ) -> Result<Idea> {
     scope.require(Role::Editor)?;
     let mut e = FieldErrors::new();
-    check_text(
-        &mut e,
-        Some(&input.idea_title),
-        input.description.as_deref(),
-        input.estimated_word_count,
-    );
-    let outline = validate_outline(
-        &mut e,
-        input.outline.as_ref().unwrap_or(&Outline::default()),
-    );
+    let outline = check_new_idea(&mut e, input);
     let (site, sector) =
         scope_rules::require_site_sector(conn, scope, input.site_id, input.sector_id, &mut e)?;
     e.into_result()?;
