@@ -5,12 +5,9 @@
 mod common;
 
 use actix_web::http::StatusCode;
-use api::state::AppState;
 use common::*;
-use content::storage::LocalMediaStore;
 use diesel::RunQueryDsl;
 use diesel::prelude::*;
-use kernel::Clock;
 use serde_json::json;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -304,20 +301,7 @@ async fn a_database_restart_costs_503s_with_retry_after_and_heals_at_once() {
         test_support::migrate_and_seed(&mut conn);
         test_support::TenantFixture::create(&mut conn, "alice")
     };
-    let media_dir = tempfile::tempdir().unwrap();
-    let state = AppState {
-        pool,
-        auth: test_support::fixtures::auth_config(),
-        clock: Clock::system(),
-        media: Arc::new(LocalMediaStore::new(media_dir.path().join("media"))),
-        csv_max_bytes: api::config::DEFAULT_CSV_MAX_BYTES,
-        secret_key: TEST_SECRET_KEY.as_bytes().into(),
-        images_per_article: 3,
-        events: api::live::EventHub::new(&url),
-        metrics: Default::default(),
-        throttle: Default::default(),
-        cors_origins: Arc::from(Vec::new()),
-    };
+    let state = state_on(pool, &url);
     let app = app(&state).await;
     let read = || get(KW).bearer(&tenant.access);
     // Warm the pool: every connection is open before the restart.

@@ -51,17 +51,22 @@ pub const TEST_SECRET_KEY: &str = "test-secret-key-0123456789abcdef-0123456789";
 
 /// The app state on a test database, with a media directory of its own (tests run in parallel).
 pub fn state(db: &TestDb) -> TestState {
+    state_on(db.pool(), db.url())
+}
+
+/// The app state on any pool (e.g. a private cluster's) whose database is at `url`.
+pub fn state_on(pool: db::DbPool, url: &str) -> TestState {
     let media_dir = tempfile::tempdir().expect("media temp dir");
     TestState {
         app: AppState {
-            pool: db.pool(),
+            pool,
             auth: test_support::fixtures::auth_config(),
             clock: Clock::system(),
             media: Arc::new(LocalMediaStore::new(media_dir.path().join("media"))),
             csv_max_bytes: api::config::DEFAULT_CSV_MAX_BYTES,
             secret_key: TEST_SECRET_KEY.as_bytes().into(),
             images_per_article: 3,
-            events: api::live::EventHub::new(db.url()),
+            events: api::live::EventHub::new(url),
             metrics: Default::default(),
             throttle: Default::default(),
             cors_origins: Arc::from(Vec::new()),

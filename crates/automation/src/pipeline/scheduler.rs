@@ -151,6 +151,12 @@ fn start_one(
             move_on(conn)?;
             Ok(Outcome::Busy)
         }
+        // Work accepted between the estimate and the start holds the credits now: short, like
+        // an estimate that does not cover the run (not an error retried every minute).
+        Err(Error::Billing(billing::Error::InsufficientCredits { .. })) => {
+            move_on(conn)?;
+            Ok(Outcome::Short)
+        }
         Err(e) => Err(e),
     }
 }
