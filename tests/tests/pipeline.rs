@@ -81,11 +81,10 @@ fn create_site(http: &Http, token: &str, name: &str, domain: &str) -> (i64, i64)
         .expect_status(201);
     let site_id = site.data()["id"].as_i64().unwrap();
     let industries = http
-        .get("/api/v1/auth/industries/")
+        .get("/api/v1/auth/industries/?page_size=200")
         .send()
         .expect_status(200);
-    let industry = industries
-        .data()
+    let industry = industries.json["results"]
         .as_array()
         .unwrap()
         .iter()
@@ -111,7 +110,7 @@ fn create_site(http: &Http, token: &str, name: &str, domain: &str) -> (i64, i64)
         .bearer(token)
         .send()
         .expect_status(200);
-    (site_id, sectors.data()[0]["id"].as_i64().unwrap())
+    (site_id, sectors.json["results"][0]["id"].as_i64().unwrap())
 }
 
 /// `n` distinct keywords, as CSV: topic by topic, ten modifiers each, so that a clustering

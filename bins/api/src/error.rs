@@ -79,6 +79,111 @@ impl From<FieldErrors> for ApiError {
     }
 }
 
+/// Every `code` an error answer can carry: the contract's table (spec/API.md, docs/API.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Code {
+    /// `validation_failed`
+    ValidationFailed,
+    /// `invalid_json`
+    InvalidJson,
+    /// `invalid_csv`
+    InvalidCsv,
+    /// `authentication_required`
+    AuthenticationRequired,
+    /// `invalid_token`
+    InvalidToken,
+    /// `token_expired`
+    TokenExpired,
+    /// `invalid_credentials`
+    InvalidCredentials,
+    /// `insufficient_credits`
+    InsufficientCredits,
+    /// `permission_denied`
+    PermissionDenied,
+    /// `account_inactive`
+    AccountInactive,
+    /// `plan_limit_reached`
+    PlanLimitReached,
+    /// `not_found`
+    NotFound,
+    /// `method_not_allowed`
+    MethodNotAllowed,
+    /// `conflict`
+    Conflict,
+    /// `already_exists`
+    AlreadyExists,
+    /// `run_in_progress`
+    RunInProgress,
+    /// `payload_too_large`
+    PayloadTooLarge,
+    /// `unsupported_media_type`
+    UnsupportedMediaType,
+    /// `invalid_state`
+    InvalidState,
+    /// `rate_limited`
+    RateLimited,
+    /// `internal_error`
+    InternalError,
+    /// `unavailable`
+    Unavailable,
+}
+
+impl Code {
+    /// Every code, in the table's order.
+    pub const ALL: &'static [Code] = &[
+        Code::ValidationFailed,
+        Code::InvalidJson,
+        Code::InvalidCsv,
+        Code::AuthenticationRequired,
+        Code::InvalidToken,
+        Code::TokenExpired,
+        Code::InvalidCredentials,
+        Code::InsufficientCredits,
+        Code::PermissionDenied,
+        Code::AccountInactive,
+        Code::PlanLimitReached,
+        Code::NotFound,
+        Code::MethodNotAllowed,
+        Code::Conflict,
+        Code::AlreadyExists,
+        Code::RunInProgress,
+        Code::PayloadTooLarge,
+        Code::UnsupportedMediaType,
+        Code::InvalidState,
+        Code::RateLimited,
+        Code::InternalError,
+        Code::Unavailable,
+    ];
+
+    /// The wire spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::ValidationFailed => "validation_failed",
+            Code::InvalidJson => "invalid_json",
+            Code::InvalidCsv => "invalid_csv",
+            Code::AuthenticationRequired => "authentication_required",
+            Code::InvalidToken => "invalid_token",
+            Code::TokenExpired => "token_expired",
+            Code::InvalidCredentials => "invalid_credentials",
+            Code::InsufficientCredits => "insufficient_credits",
+            Code::PermissionDenied => "permission_denied",
+            Code::AccountInactive => "account_inactive",
+            Code::PlanLimitReached => "plan_limit_reached",
+            Code::NotFound => "not_found",
+            Code::MethodNotAllowed => "method_not_allowed",
+            Code::Conflict => "conflict",
+            Code::AlreadyExists => "already_exists",
+            Code::RunInProgress => "run_in_progress",
+            Code::PayloadTooLarge => "payload_too_large",
+            Code::UnsupportedMediaType => "unsupported_media_type",
+            Code::InvalidState => "invalid_state",
+            Code::RateLimited => "rate_limited",
+            Code::InternalError => "internal_error",
+            Code::Unavailable => "unavailable",
+        }
+    }
+}
+
 /// `Retry-After` of a 503 while the database is unreachable or the pool is busy: the pool
 /// replaces dead connections within about a second of the database being back.
 pub const RETRY_AFTER_SECS: u64 = 1;
@@ -86,14 +191,14 @@ pub const RETRY_AFTER_SECS: u64 = 1;
 /// Status, code, message, field errors and extra headers of an error.
 struct Parts {
     status: StatusCode,
-    code: &'static str,
+    code: Code,
     message: String,
     errors: Option<Value>,
     headers: Vec<(&'static str, String)>,
 }
 
 impl Parts {
-    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+    fn new(status: StatusCode, code: Code, message: impl Into<String>) -> Self {
         Self {
             status,
             code,
@@ -118,24 +223,24 @@ fn db_parts(e: &db::DbError) -> Parts {
     match e {
         db::DbError::PoolExhausted(_) => Parts::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
+            Code::Unavailable,
             "The service is busy. Try again shortly.",
         )
         .retry_after(RETRY_AFTER_SECS),
         db::DbError::Unavailable(_) => Parts::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
+            Code::Unavailable,
             "The database is unavailable. Try again shortly.",
         )
         .retry_after(RETRY_AFTER_SECS),
         db::DbError::UniqueViolation { .. } => Parts::new(
             StatusCode::CONFLICT,
-            "conflict",
+            Code::Conflict,
             "The change conflicts with existing data.",
         ),
         db::DbError::Conflict => Parts::new(
             StatusCode::CONFLICT,
-            "conflict",
+            Code::Conflict,
             "A concurrent change conflicted with this one. Retry.",
         ),
         db::DbError::ForeignKeyViolation { .. } | db::DbError::Other(_) | db::DbError::Queue(_) => {
@@ -147,7 +252,7 @@ fn db_parts(e: &db::DbError) -> Parts {
 fn internal() -> Parts {
     Parts::new(
         StatusCode::INTERNAL_SERVER_ERROR,
-        "internal_error",
+        Code::InternalError,
         "An internal error occurred. Quote the request id when reporting it.",
     )
 }
@@ -155,53 +260,53 @@ fn internal() -> Parts {
 fn tenancy_parts(e: &tenancy::Error) -> Parts {
     use tenancy::Error as E;
     match e {
-        E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
         E::Validation(f) => Parts::new(
             StatusCode::BAD_REQUEST,
-            "validation_failed",
+            Code::ValidationFailed,
             "Validation failed.",
         )
         .with_errors(f),
         E::PermissionDenied => Parts::new(
             StatusCode::FORBIDDEN,
-            "permission_denied",
+            Code::PermissionDenied,
             "You do not have permission to perform this action.",
         ),
         E::AccountInactive { status } => Parts::new(
             StatusCode::FORBIDDEN,
-            "account_inactive",
+            Code::AccountInactive,
             format!(
                 "The account is {status}; only reads and billing are allowed until it is active."
             ),
         ),
         E::PlanLimitReached { resource, limit } => Parts::new(
             StatusCode::FORBIDDEN,
-            "plan_limit_reached",
+            Code::PlanLimitReached,
             format!("Your plan allows at most {limit} {resource}. Upgrade the plan to add more."),
         ),
         E::AlreadyExists { field } => Parts::new(
             StatusCode::CONFLICT,
-            "already_exists",
+            Code::AlreadyExists,
             format!("A record with this {field} already exists."),
         )
         .with_errors(&FieldErrors::single(
             *field,
             format!("A record with this {field} already exists."),
         )),
-        E::Conflict(m) => Parts::new(StatusCode::CONFLICT, "conflict", m.clone()),
+        E::Conflict(m) => Parts::new(StatusCode::CONFLICT, Code::Conflict, m.clone()),
         E::InvalidCredentials => Parts::new(
             StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            Code::InvalidCredentials,
             "Invalid email or password.",
         ),
         E::InvalidToken => Parts::new(
             StatusCode::UNAUTHORIZED,
-            "invalid_token",
+            Code::InvalidToken,
             "The token is invalid or has been revoked.",
         ),
         E::TokenExpired => Parts::new(
             StatusCode::UNAUTHORIZED,
-            "token_expired",
+            Code::TokenExpired,
             "The token has expired.",
         ),
         E::RateLimited {
@@ -211,7 +316,7 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
         } => {
             let mut p = Parts::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                "rate_limited",
+                Code::RateLimited,
                 format!("Too many attempts. Try again in {retry_after_secs} seconds."),
             );
             p.headers = vec![
@@ -232,26 +337,27 @@ fn automation_parts(e: &automation::Error) -> Parts {
         automation::Error::Tenancy(t) => tenancy_parts(t),
         automation::Error::Planning(p) => planning_parts(p),
         automation::Error::Content(c) => content_parts(c),
-        automation::Error::ApiKeyUnreadable(_) => Parts::new(
-            StatusCode::CONFLICT,
-            "ai_key_unreadable",
-            "The account's stored AI API key can no longer be decrypted (the server's secret key has changed). An admin must enter the key again in the AI settings.",
-        ),
+        automation::Error::ApiKeyUnreadable(_) => {
+            let m = "The account's stored AI API key can no longer be decrypted (the server's secret key has changed). An admin must enter the key again in the AI settings.";
+            Parts::new(StatusCode::CONFLICT, Code::Conflict, m)
+                .with_errors(&FieldErrors::single("api_key", m))
+        }
         automation::Error::ApiKeyEncryption(_) | automation::Error::InvalidStoredSetting { .. } => {
             internal()
         }
         automation::Error::Billing(b) => billing_parts(b),
         // Provider failures happen inside jobs; reaching a client means a bug or an outage.
         automation::Error::Ai(_) => Parts::new(
-            StatusCode::BAD_GATEWAY,
-            "ai_provider_error",
+            StatusCode::SERVICE_UNAVAILABLE,
+            Code::Unavailable,
             "The AI provider failed. Try again later.",
-        ),
+        )
+        .retry_after(30),
         automation::Error::Interrupted(_) => internal(),
         automation::Error::RunInProgress { run_id } => {
             let mut p = Parts::new(
                 StatusCode::CONFLICT,
-                "run_in_progress",
+                Code::RunInProgress,
                 format!(
                     "Automation run {run_id} is still running or paused on this site: resume or cancel it first."
                 ),
@@ -262,7 +368,7 @@ fn automation_parts(e: &automation::Error) -> Parts {
         automation::Error::InsufficientCreditsForRun(est) => {
             let mut p = Parts::new(
                 StatusCode::PAYMENT_REQUIRED,
-                "insufficient_credits",
+                Code::InsufficientCredits,
                 format!(
                     "Not enough credits for this run: it needs {} (1.2 × its estimate of {}), the balance is {}.",
                     est.required_credits, est.total_credits, est.balance
@@ -275,7 +381,7 @@ fn automation_parts(e: &automation::Error) -> Parts {
         }
         automation::Error::InvalidRunState { status, action } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_state",
+            Code::InvalidState,
             format!("Cannot {action} a {status} run."),
         ),
     }
@@ -288,7 +394,7 @@ fn billing_parts(e: &billing::Error) -> Parts {
         E::InsufficientCredits { needed, available } => {
             let mut p = Parts::new(
                 StatusCode::PAYMENT_REQUIRED,
-                "insufficient_credits",
+                Code::InsufficientCredits,
                 format!("Not enough credits: {needed} needed, {available} available."),
             );
             p.errors = Some(json!({"needed": needed, "available": available}));
@@ -296,32 +402,32 @@ fn billing_parts(e: &billing::Error) -> Parts {
         }
         E::InvoiceAlreadyPaid => Parts::new(
             StatusCode::CONFLICT,
-            "conflict",
+            Code::Conflict,
             "The invoice is already paid.",
         ),
         E::InvoiceNotPayable { status } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_state",
+            Code::InvalidState,
             format!("The invoice is {status} and cannot be paid."),
         ),
         E::PaymentAlreadyPending => Parts::new(
             StatusCode::CONFLICT,
-            "conflict",
+            Code::Conflict,
             "A payment of this invoice is already awaiting approval.",
         ),
         E::PaymentNotPending { status } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_state",
+            Code::InvalidState,
             format!("The payment is {status}; only a payment awaiting approval can be reviewed."),
         ),
         E::SubscriptionState { status, action } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_state",
+            Code::InvalidState,
             format!("The subscription is {status}; cannot {action}."),
         ),
         E::IdempotencyKeyReused { kind, .. } => Parts::new(
             StatusCode::CONFLICT,
-            "conflict",
+            Code::Conflict,
             format!("This idempotency key was already used for a {kind}."),
         ),
         E::RefundExceedsCharge {
@@ -329,7 +435,7 @@ fn billing_parts(e: &billing::Error) -> Parts {
             refundable,
         } => Parts::new(
             StatusCode::CONFLICT,
-            "conflict",
+            Code::Conflict,
             format!("Cannot refund {requested} credits: {refundable} remain refundable."),
         ),
         E::Pdf(_) => internal(),
@@ -339,30 +445,30 @@ fn billing_parts(e: &billing::Error) -> Parts {
 fn content_parts(e: &content::Error) -> Parts {
     use content::Error as E;
     match e {
-        E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
         E::Validation(f) => Parts::new(
             StatusCode::BAD_REQUEST,
-            "validation_failed",
+            Code::ValidationFailed,
             "Validation failed.",
         )
         .with_errors(f),
         E::InvalidState { from, to } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "invalid_state",
+            Code::InvalidState,
             format!("The status cannot change from {from} to {to}."),
         ),
         E::UnsupportedImage(m) => {
-            Parts::new(StatusCode::BAD_REQUEST, "validation_failed", m.clone())
+            Parts::new(StatusCode::BAD_REQUEST, Code::ValidationFailed, m.clone())
                 .with_errors(&FieldErrors::single("file", m.clone()))
         }
         E::ImageTooLarge { limit } => Parts::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            Code::PayloadTooLarge,
             format!("The image is larger than {} MiB.", limit / (1024 * 1024)),
         ),
         E::AlreadyExists { field } => Parts::new(
             StatusCode::CONFLICT,
-            "already_exists",
+            Code::AlreadyExists,
             format!("A record with this {field} already exists."),
         )
         .with_errors(&FieldErrors::single(
@@ -378,31 +484,31 @@ fn content_parts(e: &content::Error) -> Parts {
 fn planning_parts(e: &planning::Error) -> Parts {
     use planning::Error as E;
     match e {
-        E::NotFound => Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found."),
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
         E::Validation(f) => Parts::new(
             StatusCode::BAD_REQUEST,
-            "validation_failed",
+            Code::ValidationFailed,
             "Validation failed.",
         )
         .with_errors(f),
         E::InvalidCsv(m) => Parts::new(
             StatusCode::BAD_REQUEST,
-            "invalid_csv",
+            Code::InvalidCsv,
             format!("The file is not a CSV we can import: {m}"),
         ),
         E::PayloadTooLarge { limit } => Parts::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            "payload_too_large",
+            Code::PayloadTooLarge,
             format!("The file is larger than {} KiB.", limit / 1024),
         ),
         E::PlanLimitReached { limit } => Parts::new(
             StatusCode::FORBIDDEN,
-            "plan_limit_reached",
+            Code::PlanLimitReached,
             format!("Your plan allows at most {limit} keywords. Upgrade the plan to add more."),
         ),
         E::AlreadyExists { field } => Parts::new(
             StatusCode::CONFLICT,
-            "already_exists",
+            Code::AlreadyExists,
             format!("A record with this {field} already exists in this site and sector."),
         )
         .with_errors(&FieldErrors::single(
@@ -424,43 +530,43 @@ impl ApiError {
             ApiError::Content(e) => content_parts(e),
             ApiError::InvalidJson(m) => Parts::new(
                 StatusCode::BAD_REQUEST,
-                "invalid_json",
+                Code::InvalidJson,
                 format!("Malformed JSON: {m}"),
             ),
             ApiError::Validation(f) => Parts::new(
                 StatusCode::BAD_REQUEST,
-                "validation_failed",
+                Code::ValidationFailed,
                 "Validation failed.",
             )
             .with_errors(f),
             ApiError::Automation(e) => automation_parts(e),
             ApiError::PayloadTooLarge { limit } => Parts::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "payload_too_large",
+                Code::PayloadTooLarge,
                 format!("The request body is larger than {} KiB.", limit / 1024),
             ),
             ApiError::UnsupportedMediaType(m) => Parts::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "unsupported_media_type",
+                Code::UnsupportedMediaType,
                 m.clone(),
             ),
             ApiError::AuthenticationRequired => Parts::new(
                 StatusCode::UNAUTHORIZED,
-                "authentication_required",
+                Code::AuthenticationRequired,
                 "Authentication credentials were not provided.",
             ),
             ApiError::NotFound => {
-                Parts::new(StatusCode::NOT_FOUND, "not_found", "Resource not found.")
+                Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found.")
             }
             ApiError::MethodNotAllowed => Parts::new(
                 StatusCode::METHOD_NOT_ALLOWED,
-                "method_not_allowed",
+                Code::MethodNotAllowed,
                 "Method not allowed on this route.",
             ),
             ApiError::RateLimited(r) => {
                 let mut p = Parts::new(
                     StatusCode::TOO_MANY_REQUESTS,
-                    "rate_limited",
+                    Code::RateLimited,
                     format!(
                         "Too many {} requests for this account ({} a minute). Try again in {} seconds.",
                         r.group.as_str(),
@@ -478,7 +584,7 @@ impl ApiError {
             }
             ApiError::Unavailable(_) => Parts::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "unavailable",
+                Code::Unavailable,
                 "The service is temporarily unavailable.",
             )
             .retry_after(RETRY_AFTER_SECS),
@@ -499,8 +605,7 @@ impl ResponseError for ApiError {
             // The cause goes to the log once, with the request id; the client gets a generic text.
             tracing::error!(request_id = %rid, error = %self, "request failed");
         }
-        let mut body =
-            json!({"success": false, "error": p.message, "code": p.code, "request_id": rid});
+        let mut body = json!({"success": false, "error": p.message, "code": p.code.as_str(), "request_id": rid});
         if let Some(e) = p.errors {
             body["errors"] = e;
         }
@@ -529,10 +634,7 @@ mod tests {
             automation::error::SecretError::Decrypt,
         ));
         let p = e.parts();
-        assert_eq!(
-            (p.status, p.code),
-            (StatusCode::CONFLICT, "ai_key_unreadable")
-        );
+        assert_eq!((p.status, p.code), (StatusCode::CONFLICT, Code::Conflict));
         assert!(p.message.contains("enter the key again"), "{}", p.message);
         let e = ApiError::Automation(automation::Error::InvalidStoredSetting {
             field: "provider",

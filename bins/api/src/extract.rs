@@ -52,6 +52,11 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     if let Some(path) = nul_path(&value, String::new()) {
         return Err(ApiError::Validation(FieldErrors::single(path, NUL_MESSAGE)));
     }
+    from_json_value(value)
+}
+
+/// Deserializes a JSON value; type errors become field errors keyed by the failing path.
+fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let field = if path == "." || path.is_empty() {
@@ -148,6 +153,39 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
                 &body
             };
             parse_json(bytes).map(ApiJson)
+        })
+    }
+}
+
+/// The body of a PUT: a full update. The fields a create requires ([`PutBody::REQUIRED`]) must
+/// be present and not null (400 `validation_failed` naming every missing one); the others keep
+/// their values when absent, as in DRF. Then it is read like the PATCH body of the same resource.
+pub struct ApiPut<T>(pub T);
+
+/// A resource's update body that PUT also accepts.
+pub trait PutBody: DeserializeOwned + utoipa::ToSchema {
+    /// Fields a PUT must carry (those a create requires, less the ones fixed at creation).
+    const REQUIRED: &'static [&'static str];
+}
+
+impl<T: PutBody + 'static> FromRequest for ApiPut<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let body = ApiJson::<serde_json::Value>::from_request(req, payload);
+        Box::pin(async move {
+            let ApiJson(value) = body.await?;
+            let mut missing = FieldErrors::default();
+            for field in T::REQUIRED {
+                if value.get(field).is_none_or(serde_json::Value::is_null) {
+                    missing.add(*field, "This field is required.");
+                }
+            }
+            if !missing.is_empty() {
+                return Err(ApiError::Validation(missing));
+            }
+            from_json_value(value).map(ApiPut)
         })
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod blocking;
 pub mod config;
+pub mod contract;
 pub mod docs;
 pub mod envelope;
 pub mod error;
@@ -20,25 +21,30 @@ use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::Uri;
 use actix_web::http::uri::PathAndQuery;
 use actix_web::middleware::{Next, from_fn};
-use actix_web::{App, HttpRequest, HttpResponse, web};
+use actix_web::{App, HttpRequest, HttpResponse, ResponseError, web};
 use error::ApiError;
 use state::AppState;
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
 use utoipa_swagger_ui::SwaggerUi;
 
-/// The generated OpenAPI document (for tests and tooling).
-pub fn openapi() -> utoipa::openapi::OpenApi {
+/// The OpenAPI document served at `/api/schema/`: generated from the handlers' registrations,
+/// then shaped by [`contract::shape`] to describe the envelopes and errors the API answers.
+pub fn openapi() -> serde_json::Value {
     let (_, api) = App::new()
         .into_utoipa_app()
         .openapi(docs::ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
-    api
+    contract::shape(serde_json::to_value(api).unwrap_or_default())
 }
 
-/// Route templates of the document, to tell 405 (known path, other method) from 404.
-struct KnownPaths(Vec<actix_web::dev::ResourceDef>);
+/// Route templates of the document with their methods, to tell 405 (known path, other method,
+/// with `Allow`) from 404.
+struct KnownPaths(Vec<(actix_web::dev::ResourceDef, String)>);
+
+/// The document, rendered once.
+struct Schema(String);
 
 /// Builds the application around a state.
 pub fn build_app(
@@ -60,19 +66,49 @@ pub fn build_app(
     let known = KnownPaths(
         api.paths
             .paths
-            .keys()
-            .map(|p| actix_web::dev::ResourceDef::new(p.as_str()))
+            .iter()
+            .map(|(p, item)| {
+                let methods: Vec<&str> = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(m, on)| on.then_some(m))
+                .collect();
+                (
+                    actix_web::dev::ResourceDef::new(p.as_str()),
+                    methods.join(", "),
+                )
+            })
             .collect(),
     );
+    let schema =
+        Schema(contract::shape(serde_json::to_value(&api).unwrap_or_default()).to_string());
     let cors = cors(&state.cors_origins);
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(known))
-        .app_data(web::PathConfig::default().error_handler(|_, _| ApiError::NotFound.into()))
+        .app_data(web::Data::new(schema))
+        // A path parameter that does not parse (`DELETE images/filter_options/` reaching
+        // `images/{id}/`) is a fixed route with other methods (405), or no object (404).
+        .app_data(web::PathConfig::default().error_handler(|_, req| {
+            let res = match req.app_data::<web::Data<KnownPaths>>() {
+                Some(known) => unknown_route(req, known, false),
+                None => ApiError::NotFound.error_response(),
+            };
+            actix_web::error::InternalError::from_response("path", res).into()
+        }))
         .app_data(web::QueryConfig::default().error_handler(|e, _| {
             ApiError::Validation(kernel::FieldErrors::single("query", e.to_string())).into()
         }))
         .app_data(web::JsonConfig::default().limit(extract::JSON_LIMIT))
-        .service(SwaggerUi::new("/api/docs/{_:.*}").url("/api/schema/", api))
+        .service(web::resource("/api/schema/").get(serve_schema))
+        .service(
+            SwaggerUi::new("/api/docs/{_:.*}")
+                .config(utoipa_swagger_ui::Config::from("/api/schema/")),
+        )
         .default_service(web::to(fallback))
         .wrap(from_fn(refuse_nul))
         .wrap(from_fn(trailing_slash))
@@ -115,15 +151,35 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
     c
 }
 
+/// `GET /api/schema/`: the shaped OpenAPI document.
+async fn serve_schema(schema: web::Data<Schema>) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("application/json")
+        .body(schema.0.clone())
+}
+
 /// Unknown route: 405 when the path exists with other methods, 404 otherwise, both as JSON.
-async fn fallback(
-    req: HttpRequest,
-    known: web::Data<KnownPaths>,
-) -> Result<HttpResponse, ApiError> {
-    if known.0.iter().any(|d| d.is_match(req.path())) {
-        Err(ApiError::MethodNotAllowed)
-    } else {
-        Err(ApiError::NotFound)
+async fn fallback(req: HttpRequest, known: web::Data<KnownPaths>) -> HttpResponse {
+    unknown_route(&req, &known, true)
+}
+
+/// 405 with `Allow` when the path is a route of the document (any route, or with `templated`
+/// false only one without parameters), else 404.
+fn unknown_route(req: &HttpRequest, known: &KnownPaths, templated: bool) -> HttpResponse {
+    let found = known
+        .0
+        .iter()
+        .filter(|(d, _)| templated || !d.pattern().is_some_and(|p| p.contains('{')))
+        .find(|(d, _)| d.is_match(req.path()));
+    match found {
+        Some((_, allow)) => {
+            let mut res = ApiError::MethodNotAllowed.error_response();
+            if let Ok(v) = actix_web::http::header::HeaderValue::from_str(allow) {
+                res.headers_mut().insert(actix_web::http::header::ALLOW, v);
+            }
+            res
+        }
+        None => ApiError::NotFound.error_response(),
     }
 }
 

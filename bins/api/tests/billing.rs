@@ -201,7 +201,7 @@ async fn buying_credits_end_to_end() {
         .send(&app)
         .await;
     assert_eq!(pk.status, 200);
-    let packages = pk.data();
+    let packages = pk.json()["results"].clone();
     assert_eq!(packages.as_array().unwrap().len(), 3);
     assert_eq!(
         (
@@ -530,7 +530,7 @@ async fn a_viewer_reads_billing_but_may_not_change_it() {
         .bearer(&viewer)
         .send(&app)
         .await
-        .data()[0]["id"]
+        .json()["results"][0]["id"]
         .clone();
     let mutations: Vec<(String, Value)> = vec![
         (
@@ -813,8 +813,7 @@ async fn changing_and_cancelling_the_subscription() {
     );
     let plans = get(&format!("{B}/plans/")).bearer(a).send(&app).await;
     assert_eq!(
-        plans
-            .data()
+        plans.json()["results"]
             .as_array()
             .unwrap()
             .iter()

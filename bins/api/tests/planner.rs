@@ -726,11 +726,12 @@ async fn ideas_crud_with_outline_and_keywords() {
 async fn keyword_library_sector_stats_and_adding_from_seed() {
     let c = ctx();
     let app = app(&c.state).await;
-    let stats = get("/api/v1/keywords-library/sector_stats/")
+    let stats = get("/api/v1/keywords-library/sector_stats/?page_size=200")
         .bearer(&c.a.access)
         .send(&app)
         .await
-        .data();
+        .json()["results"]
+        .clone();
     let cloud = stats
         .as_array()
         .unwrap()
@@ -1058,4 +1059,78 @@ async fn ideas_become_writer_tasks_once() {
         .send(&app)
         .await;
     assert_eq!(r.code(), "validation_failed", "{:?}", r.json());
+}
+
+#[actix_web::test]
+async fn metrics_a_file_does_not_give_are_null_not_zero() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let (site, sector) = (c.a.site_id.get(), c.a.sector_ids[0].get());
+    // A Search Console export: no volume, difficulty or CPC column; and a row with an empty
+    // volume cell in a file that has the column.
+    let r = post(&format!(
+        "{KW}import_csv/?site_id={site}&sector_id={sector}"
+    ))
+    .bearer(&c.a.access)
+    .raw(
+        "text/csv",
+        "query,clicks\nnull volume one,12\nnull volume two,3\n",
+    )
+    .send(&app)
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    assert_eq!(r.data()["created"], 2);
+    let r = post(&format!(
+        "{KW}import_csv/?site_id={site}&sector_id={sector}"
+    ))
+    .bearer(&c.a.access)
+    .raw(
+        "text/csv",
+        "keyword,volume,difficulty\nknown volume,250,40\nempty volume,,\n",
+    )
+    .send(&app)
+    .await;
+    assert_eq!(r.data()["created"], 2, "{:?}", r.json());
+
+    let r = get(&format!("{KW}?site_id={site}&ordering=-volume"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    let rows = r.json()["results"].as_array().unwrap().clone();
+    assert_eq!(rows.len(), 4);
+    // Known volumes first, unknown ones last (not as the smallest numbers).
+    assert_eq!(rows[0]["keyword"], "known volume");
+    assert_eq!(rows[0]["volume"], 250);
+    for row in &rows[1..] {
+        assert!(row["volume"].is_null(), "{row}");
+        assert!(row["difficulty"].is_null(), "{row}");
+        assert!(row["cpc_cents"].is_null(), "{row}");
+    }
+    // A volume filter does not count unknown volumes as 0.
+    let r = get(&format!("{KW}?site_id={site}&volume_max=10"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(r.json()["count"], 0, "{:?}", r.json());
+    // The export leaves the cell empty; PATCH can set a volume and clear it again.
+    let id = rows[1]["id"].as_i64().unwrap();
+    let r = patch(&format!("{KW}{id}/"))
+        .bearer(&c.a.access)
+        .json(&json!({"volume": 90}))
+        .send(&app)
+        .await;
+    assert_eq!(r.data()["volume"], 90);
+    let r = patch(&format!("{KW}{id}/"))
+        .bearer(&c.a.access)
+        .json(&json!({"volume": null}))
+        .send(&app)
+        .await;
+    assert!(r.data()["volume"].is_null(), "{:?}", r.json());
+    let r = get(&format!("{KW}export_csv/?site_id={site}&ordering=keyword"))
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    let csv = String::from_utf8(r.body.to_vec()).unwrap();
+    let line = csv.lines().find(|l| l.starts_with("empty volume")).unwrap();
+    assert!(line.starts_with("empty volume,,"), "{line}");
 }

@@ -673,8 +673,8 @@ async fn every_list_refuses_an_unknown_ordering() {
     let site = c.a.site_id.get();
     let mut lists = Vec::new();
     let mut accepted = Vec::new();
-    for (path, item) in doc.paths.paths.iter() {
-        if item.get.is_none() || path.contains('{') || !path.starts_with("/api/v1/") {
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        if item.get("get").is_none() || path.contains('{') || !path.starts_with("/api/v1/") {
             continue;
         }
         if path.contains("/admin/") || path.contains("export_csv") || path.contains("/events/") {

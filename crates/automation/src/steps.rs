@@ -218,7 +218,7 @@ fn keyword_in(k: &planning::model::Keyword) -> ai::KeywordIn {
     ai::KeywordIn {
         id: k.id.get(),
         keyword: k.keyword.clone(),
-        volume: k.volume,
+        volume: k.volume.unwrap_or(0), // unknown volume weighs as none
         difficulty: k.difficulty.unwrap_or(0),
         intent: to_ai_intent(k.intent),
     }

@@ -21,12 +21,14 @@ macro_rules! text_enum {
         $(#[$doc])*
         #[derive(
             Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, AsExpression, FromSqlRow,
-            Serialize, Deserialize, utoipa::ToSchema,
+            Serialize, Deserialize,
         )]
         #[diesel(sql_type = Text)]
         pub enum $name {
             $($(#[$vdoc])* #[serde(rename = $s)] $variant),+
         }
+
+        kernel::text_enum_schema!($name, [$($s),+]);
 
         impl $name {
             /// Every value, in the documented order.

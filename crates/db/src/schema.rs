@@ -540,7 +540,7 @@ diesel::table! {
         site_id -> Int8,
         sector_id -> Int8,
         keyword -> Text,
-        volume -> Int4,
+        volume -> Nullable<Int4>,
         difficulty -> Nullable<Int2>,
         intent -> Nullable<Text>,
         cpc_cents -> Nullable<Int4>,

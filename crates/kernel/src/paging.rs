@@ -64,6 +64,18 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The requested page of a complete collection held in memory (small reference lists).
+    pub fn slice(all: Vec<T>, request: PageRequest) -> Self {
+        let count = i64::try_from(all.len()).unwrap_or(i64::MAX);
+        let skip = usize::try_from(request.offset()).unwrap_or(usize::MAX);
+        let take = usize::try_from(request.limit()).unwrap_or(usize::MAX);
+        Page {
+            items: all.into_iter().skip(skip).take(take).collect(),
+            count,
+            request,
+        }
+    }
+
     /// Maps the rows, keeping count and request.
     pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
         Page {

@@ -553,8 +553,8 @@ pub fn parse_country(raw: &str) -> std::result::Result<Option<String>, String> {
 pub struct ParsedRow {
     /// Normalized keyword.
     pub keyword: String,
-    /// Volume (0 when unknown).
-    pub volume: i32,
+    /// Volume, when the file gives one.
+    pub volume: Option<i32>,
     /// Difficulty 0–100.
     pub difficulty: Option<i16>,
     /// Intent.
@@ -580,10 +580,10 @@ pub fn parse_row(cells: &[&str], cols: &Columns) -> std::result::Result<ParsedRo
         return Err(p);
     }
     let volume = match parse_number(cell(cols.volume), true).map_err(|e| format!("volume: {e}"))? {
-        None => 0,
+        None => None,
         Some(v) if v < 0.0 => return Err("volume: must not be negative".into()),
         Some(v) if v > f64::from(i32::MAX) => return Err("volume: too large".into()),
-        Some(v) => v.round() as i32,
+        Some(v) => Some(v.round() as i32),
     };
     let difficulty =
         match parse_number(cell(cols.difficulty), false).map_err(|e| format!("difficulty: {e}"))? {
@@ -619,7 +619,7 @@ mod temp {
         planner_import (row_no) {
             row_no -> Int4,
             keyword -> Text,
-            volume -> Int4,
+            volume -> Nullable<Int4>,
             difficulty -> Nullable<Int2>,
             intent -> Nullable<Text>,
             cpc_cents -> Nullable<Int4>,
@@ -649,7 +649,12 @@ fn copy_text(out: &mut impl Write, s: &str) -> std::io::Result<()> {
 fn copy_line(out: &mut impl Write, row_no: u64, r: &ParsedRow) -> std::io::Result<()> {
     write!(out, "{row_no}\t")?;
     copy_text(out, &r.keyword)?;
-    write!(out, "\t{}\t", r.volume)?;
+    out.write_all(b"\t")?;
+    match r.volume {
+        Some(v) => write!(out, "{v}")?,
+        None => out.write_all(b"\\N")?,
+    }
+    out.write_all(b"\t")?;
     match r.difficulty {
         Some(d) => write!(out, "{d}")?,
         None => out.write_all(b"\\N")?,
@@ -841,7 +846,7 @@ pub fn import_keywords_csv(
     });
     let report = conn.transaction(|c| {
         diesel::sql_query(
-            "CREATE TEMP TABLE planner_import (row_no integer NOT NULL, keyword text NOT NULL, volume integer NOT NULL, \
+            "CREATE TEMP TABLE planner_import (row_no integer NOT NULL, keyword text NOT NULL, volume integer, \
              difficulty smallint, intent text, cpc_cents integer, country text) ON COMMIT DROP",
         )
         .execute(c)?;

@@ -182,8 +182,8 @@ fn ordered(q: KeywordQuery<'_>, order: Order<KeywordOrder>) -> KeywordQuery<'_> 
     let q = match (order.field, order.descending) {
         (KeywordOrder::Keyword, false) => q.order(keywords::keyword.asc()),
         (KeywordOrder::Keyword, true) => q.order(keywords::keyword.desc()),
-        (KeywordOrder::Volume, false) => q.order(keywords::volume.asc()),
-        (KeywordOrder::Volume, true) => q.order(keywords::volume.desc()),
+        (KeywordOrder::Volume, false) => q.order(keywords::volume.asc().nulls_last()),
+        (KeywordOrder::Volume, true) => q.order(keywords::volume.desc().nulls_last()),
         (KeywordOrder::Difficulty, false) => q.order(keywords::difficulty.asc().nulls_last()),
         (KeywordOrder::Difficulty, true) => q.order(keywords::difficulty.desc().nulls_last()),
         (KeywordOrder::CreatedAt, false) => q.order(keywords::created_at.asc()),
@@ -391,7 +391,7 @@ pub struct NewKeyword {
     pub sector_id: Option<SectorId>,
     /// The keyword.
     pub keyword: String,
-    /// Monthly volume (default 0).
+    /// Monthly volume (null when unknown).
     pub volume: Option<i32>,
     /// Difficulty 0–100.
     pub difficulty: Option<i16>,
@@ -414,8 +414,8 @@ pub struct NewKeyword {
 pub struct KeywordChanges {
     /// New text.
     pub keyword: Option<String>,
-    /// Volume.
-    pub volume: Option<i32>,
+    /// Volume (`Some(None)`: unknown).
+    pub volume: Option<Option<i32>>,
     /// Difficulty.
     pub difficulty: Option<Option<i16>>,
     /// Intent.
@@ -514,7 +514,7 @@ pub fn create_keyword(
                 keywords::site_id.eq(site_id),
                 keywords::sector_id.eq(sector_id),
                 keywords::keyword.eq(&keyword),
-                keywords::volume.eq(input.volume.unwrap_or(0)),
+                keywords::volume.eq(input.volume),
                 keywords::difficulty.eq(input.difficulty),
                 keywords::intent.eq(input.intent),
                 keywords::cpc_cents.eq(input.cpc_cents),
@@ -535,7 +535,7 @@ pub fn create_keyword(
 #[diesel(table_name = keywords)]
 struct KeywordChangeset {
     keyword: Option<String>,
-    volume: Option<i32>,
+    volume: Option<Option<i32>>,
     difficulty: Option<Option<i16>>,
     intent: Option<Option<Intent>>,
     cpc_cents: Option<Option<i32>>,
@@ -563,7 +563,7 @@ pub fn update_keyword(
     }
     check_metrics(
         &mut e,
-        ch.volume,
+        ch.volume.flatten(),
         ch.difficulty.flatten(),
         ch.cpc_cents.flatten(),
         ch.country.as_ref().and_then(|c| c.as_deref()),
@@ -821,7 +821,7 @@ pub fn export_keywords(
                     .unwrap_or_default();
                 w.write_record([
                     spreadsheet_safe(&k.keyword).into_owned(),
-                    k.volume.to_string(),
+                    k.volume.map(|v| v.to_string()).unwrap_or_default(),
                     k.difficulty.map(|d| d.to_string()).unwrap_or_default(),
                     k.intent.map(|i| i.as_str().to_owned()).unwrap_or_default(),
                     k.cpc_cents

@@ -174,8 +174,8 @@ pub struct Keyword {
     pub sector_id: SectorId,
     /// The keyword, trimmed; unique per site and sector case-insensitively.
     pub keyword: String,
-    /// Monthly search volume (0 when unknown).
-    pub volume: i32,
+    /// Monthly search volume, when known (null is "unknown", not "no searches").
+    pub volume: Option<i32>,
     /// Ranking difficulty 0–100, when known.
     pub difficulty: Option<i16>,
     /// Search intent, when known.

@@ -66,7 +66,12 @@ fn semrush_export_imports_with_duplicate_counted() {
     let k = by_text(&rows, "plumber near me");
     assert_eq!(
         (k.volume, k.difficulty, k.cpc_cents, k.intent),
-        (246_000, Some(72), Some(1245), Some(Intent::Commercial))
+        (
+            Some(246_000),
+            Some(72),
+            Some(1245),
+            Some(Intent::Commercial)
+        )
     );
     assert_eq!(
         by_text(&rows, "roto rooter").intent,
@@ -92,7 +97,7 @@ fn ahrefs_utf16_tab_export_imports() {
     // "Volume", not "Global volume"; CPC in dollars becomes cents.
     assert_eq!(
         (k.volume, k.difficulty, k.cpc_cents, k.country.as_deref()),
-        (27_000, Some(74), Some(1850), Some("US"))
+        (Some(27_000), Some(74), Some(1850), Some("US"))
     );
     assert_eq!(
         by_text(&rows, "crm software comparison").country.as_deref(),
@@ -120,10 +125,10 @@ fn keyword_planner_utf16_with_preamble_and_ranges_imports() {
             by_text(&rows, "yoga classes").volume,
             by_text(&rows, "yoga classes").cpc_cents
         ),
-        (55_000, Some(385))
+        (Some(55_000), Some(385))
     );
-    assert_eq!(by_text(&rows, "yoga for beginners").volume, 550_000);
-    assert_eq!(by_text(&rows, "prenatal yoga").volume, 5_500);
+    assert_eq!(by_text(&rows, "yoga for beginners").volume, Some(550_000));
+    assert_eq!(by_text(&rows, "prenatal yoga").volume, Some(5_500));
 }
 
 #[test]
@@ -136,7 +141,7 @@ fn search_console_and_european_exports_import() {
     let rows = stored(&mut c, &t);
     assert_eq!(
         by_text(&rows, "running shoes").volume,
-        0,
+        None,
         "Search Console has no volume"
     );
     let r = import(&mut c, &t, &fixture("european_semicolon.csv")).unwrap();
@@ -145,9 +150,9 @@ fn search_console_and_european_exports_import() {
     let k = by_text(&rows, "zahnarzt notdienst");
     assert_eq!(
         (k.volume, k.cpc_cents, k.country.as_deref()),
-        (1200, Some(125), Some("DE"))
+        (Some(1200), Some(125), Some("DE"))
     );
-    assert_eq!(by_text(&rows, "implantate kosten").volume, 12_100);
+    assert_eq!(by_text(&rows, "implantate kosten").volume, Some(12_100));
     assert_eq!(
         by_text(&rows, "zahnreinigung preis").country.as_deref(),
         Some("DE")
@@ -173,7 +178,10 @@ fn bad_rows_are_reported_by_row_and_good_rows_imported() {
     assert!(r.errors[3].reason.contains("country"), "{r:?}");
     let stored = stored(&mut c, &t);
     assert_eq!(stored.len(), 3);
-    assert_eq!(by_text(&stored, "link building services").volume, 5_500);
+    assert_eq!(
+        by_text(&stored, "link building services").volume,
+        Some(5_500)
+    );
 }
 
 #[test]
@@ -347,6 +355,11 @@ fn an_export_imports_back_with_the_same_values() {
         .unwrap();
     assert_eq!(
         (k.volume, k.difficulty, k.cpc_cents, k.intent),
-        (246_000, Some(72), Some(1245), Some(Intent::Commercial))
+        (
+            Some(246_000),
+            Some(72),
+            Some(1245),
+            Some(Intent::Commercial)
+        )
     );
 }

@@ -69,7 +69,7 @@ fn keyword_crud_uniqueness_and_tenant_isolation() {
     .unwrap();
     assert_eq!(page.count, 0);
     let ch = KeywordChanges {
-        volume: Some(5),
+        volume: Some(Some(5)),
         ..Default::default()
     };
     assert!(matches!(
@@ -86,7 +86,7 @@ fn keyword_crud_uniqueness_and_tenant_isolation() {
     );
     assert_eq!(
         kw::get_keyword(&mut c, &a.scope(), k.id).unwrap().volume,
-        100
+        Some(100)
     );
     // Viewers read but do not write.
     let viewer = tenancy::Scope::for_tests(a.account_id, None, Role::Viewer);

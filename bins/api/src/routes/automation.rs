@@ -28,6 +28,7 @@ use utoipa::{IntoParams, ToSchema};
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct SiteQuery {
     /// The site.
+    #[param(required = true)]
     pub site_id: Option<i64>,
 }
 
@@ -46,6 +47,7 @@ impl SiteQuery {
 #[derive(Debug, Deserialize, IntoParams)]
 pub struct RunQuery {
     /// The run.
+    #[param(required = true)]
     pub run_id: Option<i64>,
     /// `logs/`: how many events (default 100, at most 1,000).
     pub lines: Option<i64>,
@@ -267,8 +269,10 @@ pub async fn current_run(
     Ok(envelope::ok(r))
 }
 
+crate::list_params!(RunList, vec![]);
+
 /// The site's runs, newest first (page size default 25).
-#[utoipa::path(tag = "automation", params(SiteQuery), security(("bearer" = [])), responses(
+#[utoipa::path(tag = "automation", params(SiteQuery, RunList), security(("bearer" = [])), responses(
     (status = 200, description = "list envelope of Run"), (status = 404)))]
 #[get("/history/")]
 pub async fn history(

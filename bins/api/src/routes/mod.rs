@@ -60,3 +60,38 @@ pub fn configure(cfg: &mut ServiceConfig) {
                 .service(automation::run_events),
         );
 }
+
+/// Update bodies that PUT accepts, with the fields a full update must carry (those a create
+/// requires, less the ones fixed at creation such as `site_id`).
+mod put_bodies {
+    use crate::extract::PutBody;
+
+    macro_rules! put_body {
+        ($($t:path => [$($f:literal),*];)+) => {
+            $(impl PutBody for $t {
+                const REQUIRED: &'static [&'static str] = &[$($f),*];
+            })+
+
+            /// `(schema name, required fields)` of every PUT body, for the OpenAPI document.
+            pub fn all() -> Vec<(String, &'static [&'static str])> {
+                vec![$((<$t as utoipa::ToSchema>::name().into_owned(), <$t as PutBody>::REQUIRED)),+]
+            }
+        };
+    }
+
+    put_body! {
+        super::planning::dto::KeywordPatch => ["keyword"];
+        super::planning::dto::ClusterPatch => ["name"];
+        super::planning::dto::IdeaPatch => ["idea_title"];
+        super::tenancy::dto::SiteBody => ["name"];
+        super::tenancy::dto::SectorBody => ["name"];
+        super::tenancy::dto::MeBody => [];
+        super::tenancy::dto::AccountBody => ["name"];
+        super::tenancy::dto::UserChangesBody => ["role"];
+        super::content::dto::TaskPatchBody => ["title"];
+        super::content::dto::ContentPatchBody => ["title"];
+        super::content::dto::TaxonomyPatchBody => ["name"];
+    }
+}
+
+pub use put_bodies::all as put_bodies;

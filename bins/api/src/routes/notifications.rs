@@ -17,8 +17,10 @@ pub struct NotificationQuery {
     pub is_read: Option<bool>,
 }
 
+crate::list_params!(NotificationList, vec!["-created_at".to_owned()]);
+
 /// The account's notifications, newest first.
-#[utoipa::path(tag = "notifications", security(("bearer" = [])), params(NotificationQuery), responses((status = 200, body = [Notification])))]
+#[utoipa::path(tag = "notifications", security(("bearer" = [])), params(NotificationQuery, NotificationList), responses((status = 200, body = [Notification])))]
 #[get("/")]
 pub async fn list(
     req: HttpRequest,

@@ -8,7 +8,7 @@ use crate::extract::{ApiJson, ApiQuery, Auth};
 use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use automation::prompts::{self, Prompt};
-use kernel::{Page, PageRequest};
+use kernel::Page;
 use serde::Deserialize;
 
 /// `by_type/` query.
@@ -16,7 +16,7 @@ use serde::Deserialize;
 pub struct ByTypeQuery {
     /// `clustering`, `ideas`, `content`, `image_prompts` or `image`.
     #[serde(rename = "type")]
-    #[param(rename = "type")]
+    #[param(rename = "type", required = true)]
     pub prompt_type: String,
 }
 
@@ -38,9 +38,11 @@ pub struct ResetPrompt {
     pub prompt_type: String,
 }
 
+crate::list_params!(PromptList, vec![]);
+
 /// Every AI function's template in force for the account (its own or the built-in one), with
 /// the variables each may use. One page holds them all.
-#[utoipa::path(tag = "system", security(("bearer" = [])), responses((status = 200, body = [Prompt])))]
+#[utoipa::path(params(PromptList), tag = "system", security(("bearer" = [])), responses((status = 200, body = [Prompt])))]
 #[get("/prompts/")]
 pub async fn list(
     req: HttpRequest,
@@ -52,13 +54,7 @@ pub async fn list(
     lp.fixed_order(None)?;
     let scope = auth.scope;
     let items = db(&state, move |c, _| Ok(prompts::list_prompts(c, &scope)?)).await?;
-    let count = i64::try_from(items.len()).unwrap_or(i64::MAX);
-    let page = Page {
-        items,
-        count,
-        request: PageRequest::new(None, None),
-    };
-    Ok(envelope::list(&req, page))
+    Ok(envelope::list(&req, Page::slice(items, lp.page())))
 }
 
 /// One AI function's template in force for the account.

@@ -12,9 +12,11 @@ use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use kernel::{AccountId, PaymentId};
 
+crate::list_params!(AdminPaymentList, vec!["created_at".to_owned()]);
+
 /// Payments of every account, oldest first (staff). Filter `status=pending_approval` for the
 /// review queue.
-#[utoipa::path(tag = "admin", security(("bearer" = [])), params(PaymentQuery), responses(
+#[utoipa::path(tag = "admin", security(("bearer" = [])), params(PaymentQuery, AdminPaymentList), responses(
     (status = 200, body = [AdminPaymentDto]), (status = 403, description = "permission_denied: staff only")))]
 #[get("/api/v1/admin/payments/")]
 pub async fn list_payments(
@@ -26,6 +28,7 @@ pub async fn list_payments(
 ) -> ApiResult<HttpResponse> {
     let f = q.0.filter()?;
     let scope = auth.scope;
+    lp.fixed_order(Some("created_at"))?;
     let page = lp.page();
     let p = db(&state, move |c, _| {
         Ok(billing::payments::admin_list_payments(c, &scope, &f, page)?)

@@ -47,8 +47,10 @@ fn parse_day(field: &str, v: Option<&str>, e: &mut FieldErrors) -> Option<NaiveD
     }
 }
 
+crate::list_params!(UsageList, vec!["-created_at".to_owned()]);
+
 /// The AI usage log, newest first: operation, credits, model, tokens and cost per call.
-#[utoipa::path(tag = "billing", security(("bearer" = [])), params(UsageQuery), responses((status = 200, body = [UsageDto]), (status = 400)))]
+#[utoipa::path(tag = "billing", security(("bearer" = [])), params(UsageQuery, UsageList), responses((status = 200, body = [UsageDto]), (status = 400)))]
 #[get("/credits/usage/")]
 pub async fn usage(
     req: HttpRequest,
@@ -102,9 +104,15 @@ pub struct TransactionQuery {
     pub pool: Option<String>,
 }
 
+crate::list_params!(
+    TransactionList,
+    crate::contract::ordering_values(billing::credits::TRANSACTION_ORDERING),
+    search
+);
+
 /// The credit ledger, newest first. Ordering: `created_at`, `amount`; search: description or
 /// reference.
-#[utoipa::path(tag = "billing", security(("bearer" = [])), params(TransactionQuery), responses((status = 200, body = [TransactionDto]), (status = 400)))]
+#[utoipa::path(tag = "billing", security(("bearer" = [])), params(TransactionQuery, TransactionList), responses((status = 200, body = [TransactionDto]), (status = 400)))]
 #[get("/transactions/")]
 pub async fn transactions(
     req: HttpRequest,

@@ -14,15 +14,22 @@ use billing::payments::{ManualPayment, PaymentFilter};
 use kernel::{CreditPackageId, FieldErrors, InvoiceId, Order};
 use serde::Deserialize;
 
+crate::list_params!(PackageList, vec![]);
+
 /// Credit packages on sale.
-#[utoipa::path(tag = "billing", security(("bearer" = [])), responses((status = 200, body = [CreditPackageDto])))]
+#[utoipa::path(tag = "billing", security(("bearer" = [])), params(PackageList), responses((status = 200, body = [CreditPackageDto])))]
 #[get("/credit-packages/")]
-pub async fn packages(state: web::Data<AppState>, _auth: Auth) -> ApiResult<HttpResponse> {
+pub async fn packages(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _auth: Auth,
+    lp: ListParams,
+) -> ApiResult<HttpResponse> {
+    lp.fixed_order(None)?;
     let list = db(&state, |c, _| Ok(billing::packages::list_packages(c)?)).await?;
-    Ok(envelope::ok(
-        list.into_iter()
-            .map(CreditPackageDto::from)
-            .collect::<Vec<_>>(),
+    Ok(envelope::list(
+        &req,
+        kernel::Page::slice(list, lp.page()).map(CreditPackageDto::from),
     ))
 }
 
@@ -62,8 +69,14 @@ pub struct InvoiceQuery {
     pub invoice_type: Option<String>,
 }
 
+crate::list_params!(
+    InvoiceList,
+    crate::contract::ordering_values(INVOICE_ORDERING),
+    search
+);
+
 /// The account's invoices, newest first. Ordering: `issued_at`, `total_cents`; search: number.
-#[utoipa::path(tag = "billing", security(("bearer" = [])), params(InvoiceQuery), responses((status = 200, body = [InvoiceDto]), (status = 400)))]
+#[utoipa::path(tag = "billing", security(("bearer" = [])), params(InvoiceQuery, InvoiceList), responses((status = 200, body = [InvoiceDto]), (status = 400)))]
 #[get("/invoices/")]
 pub async fn list_invoices(
     req: HttpRequest,
@@ -188,8 +201,10 @@ impl PaymentQuery {
     }
 }
 
+crate::list_params!(PaymentList, vec!["-created_at".to_owned()]);
+
 /// The account's payments, newest first.
-#[utoipa::path(tag = "billing", security(("bearer" = [])), params(PaymentQuery), responses((status = 200, body = [PaymentDto]), (status = 400)))]
+#[utoipa::path(tag = "billing", security(("bearer" = [])), params(PaymentQuery, PaymentList), responses((status = 200, body = [PaymentDto]), (status = 400)))]
 #[get("/payments/")]
 pub async fn list_payments(
     req: HttpRequest,

@@ -4,18 +4,27 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, Auth};
+use crate::extract::{ApiJson, Auth, ListParams};
 use crate::routes::tenancy::dto::PlanDto;
 use crate::state::AppState;
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
+
+crate::list_params!(PlanList, vec![]);
 
 /// Plans on offer, in display order.
-#[utoipa::path(tag = "billing", security(("bearer" = [])), responses((status = 200, body = [PlanDto])))]
+#[utoipa::path(tag = "billing", security(("bearer" = [])), params(PlanList), responses((status = 200, body = [PlanDto])))]
 #[get("/plans/")]
-pub async fn plans(state: web::Data<AppState>, _auth: Auth) -> ApiResult<HttpResponse> {
+pub async fn plans(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    _auth: Auth,
+    lp: ListParams,
+) -> ApiResult<HttpResponse> {
+    lp.fixed_order(None)?;
     let list = db(&state, |c, _| Ok(tenancy::reference::list_plans(c)?)).await?;
-    Ok(envelope::ok(
-        list.into_iter().map(PlanDto::from).collect::<Vec<_>>(),
+    Ok(envelope::list(
+        &req,
+        kernel::Page::slice(list, lp.page()).map(PlanDto::from),
     ))
 }
 

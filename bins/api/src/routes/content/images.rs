@@ -65,9 +65,14 @@ pub async fn image_filter_options(
     Ok(envelope::ok(super::filter_options_body(o)))
 }
 
+crate::list_params!(
+    ImageList,
+    crate::contract::ordering_values(content::images::IMAGE_ORDERING)
+);
+
 /// Lists images. Ordering: `position` (default: by content, featured first), `created_at`,
 /// `id`.
-#[utoipa::path(tag = "images", security(("bearer" = [])), params(ImageQuery), responses((status = 200, body = [ImageDto])))]
+#[utoipa::path(tag = "images", security(("bearer" = [])), params(ImageQuery, ImageList), responses((status = 200, body = [ImageDto])))]
 #[get("/images/")]
 pub async fn list_images(
     req: HttpRequest,

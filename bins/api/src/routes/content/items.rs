@@ -5,9 +5,9 @@ use super::filter_options_body;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use content::content::{
     CONTENT_DEFAULT_ORDER, CONTENT_ORDERING, ContentChanges, ContentFields, ContentFilter,
     NewContent,
@@ -72,9 +72,14 @@ impl ContentQuery {
     }
 }
 
+crate::list_params!(
+    ContentList,
+    crate::contract::ordering_values(content::content::CONTENT_ORDERING)
+);
+
 /// Lists content. Ordering: `title`, `created_at` (default `-created_at`), `updated_at`,
 /// `word_count`, `status`.
-#[utoipa::path(tag = "content", security(("bearer" = [])), params(ContentQuery), responses((status = 200, body = [ContentDto])))]
+#[utoipa::path(tag = "content", security(("bearer" = [])), params(ContentQuery, ContentList), responses((status = 200, body = [ContentDto])))]
 #[get("/content/")]
 pub async fn list_content(
     req: HttpRequest,
@@ -177,6 +182,29 @@ pub async fn get_content(
     (status = 200, body = ContentDto), (status = 404), (status = 422, description = "invalid_state")))]
 #[patch("/content/{id}/")]
 pub async fn update_content(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<ContentPatchBody>,
+) -> ApiResult<HttpResponse> {
+    update_content_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "content", security(("bearer" = [])), request_body = ContentPatchBody, responses(
+    (status = 200, body = ContentDto), (status = 404), (status = 422, description = "invalid_state")))]
+#[put("/content/{id}/")]
+pub async fn update_content_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<ContentPatchBody>,
+) -> ApiResult<HttpResponse> {
+    update_content_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_content_changes(
     state: web::Data<AppState>,
     auth: Auth,
     id: web::Path<i64>,

@@ -5,9 +5,9 @@ use super::filter_options_body;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use content::model::{ContentStructure, ContentType, TaskStatus};
 use content::tasks::{
     NewTask, TASK_DEFAULT_ORDER, TASK_ORDERING, TaskBulkChanges, TaskChanges, TaskFields,
@@ -62,9 +62,14 @@ impl TaskQuery {
     }
 }
 
+crate::list_params!(
+    TaskList,
+    crate::contract::ordering_values(content::tasks::TASK_ORDERING)
+);
+
 /// Lists tasks. Ordering: `title`, `created_at` (default `-created_at`), `updated_at`,
 /// `status`, `word_count`.
-#[utoipa::path(tag = "tasks", security(("bearer" = [])), params(TaskQuery), responses((status = 200, body = [TaskDto])))]
+#[utoipa::path(tag = "tasks", security(("bearer" = [])), params(TaskQuery, TaskList), responses((status = 200, body = [TaskDto])))]
 #[get("/tasks/")]
 pub async fn list_tasks(
     req: HttpRequest,
@@ -164,6 +169,29 @@ pub async fn get_task(
     (status = 200, body = TaskDto), (status = 404), (status = 422, description = "invalid_state")))]
 #[patch("/tasks/{id}/")]
 pub async fn update_task(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<TaskPatchBody>,
+) -> ApiResult<HttpResponse> {
+    update_task_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "tasks", security(("bearer" = [])), request_body = TaskPatchBody, responses(
+    (status = 200, body = TaskDto), (status = 404), (status = 422, description = "invalid_state")))]
+#[put("/tasks/{id}/")]
+pub async fn update_task_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<TaskPatchBody>,
+) -> ApiResult<HttpResponse> {
+    update_task_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_task_changes(
     state: web::Data<AppState>,
     auth: Auth,
     id: web::Path<i64>,

@@ -4,9 +4,9 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use content::model::TaxonomyType;
 use content::taxonomies::{
     NewTaxonomy, TAXONOMY_DEFAULT_ORDER, TAXONOMY_ORDERING, TaxonomyChanges, TaxonomyFilter,
@@ -56,8 +56,13 @@ pub async fn taxonomy_filter_options(
     Ok(envelope::ok(super::filter_options_body(o)))
 }
 
+crate::list_params!(
+    TaxonomyList,
+    crate::contract::ordering_values(content::taxonomies::TAXONOMY_ORDERING)
+);
+
 /// Lists terms. Ordering: `name` (default), `slug`, `created_at`.
-#[utoipa::path(tag = "taxonomies", security(("bearer" = [])), params(TaxonomyQuery), responses((status = 200, body = [TaxonomyDto])))]
+#[utoipa::path(tag = "taxonomies", security(("bearer" = [])), params(TaxonomyQuery, TaxonomyList), responses((status = 200, body = [TaxonomyDto])))]
 #[get("/taxonomies/")]
 pub async fn list_taxonomies(
     req: HttpRequest,
@@ -131,6 +136,29 @@ pub async fn get_taxonomy(
     (status = 200, body = TaxonomyDto), (status = 404), (status = 409, description = "already_exists")))]
 #[patch("/taxonomies/{id}/")]
 pub async fn update_taxonomy(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<TaxonomyPatchBody>,
+) -> ApiResult<HttpResponse> {
+    update_taxonomy_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "taxonomies", security(("bearer" = [])), request_body = TaxonomyPatchBody, responses(
+    (status = 200, body = TaxonomyDto), (status = 404), (status = 409, description = "already_exists")))]
+#[put("/taxonomies/{id}/")]
+pub async fn update_taxonomy_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<TaxonomyPatchBody>,
+) -> ApiResult<HttpResponse> {
+    update_taxonomy_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_taxonomy_changes(
     state: web::Data<AppState>,
     auth: Auth,
     id: web::Path<i64>,

@@ -4,9 +4,9 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use kernel::{ClusterId, SectorId, SiteId};
 use planning::clusters::{
     CLUSTER_ORDERING, ClusterChanges, ClusterFilter, DEFAULT_CLUSTER_ORDER, NewCluster,
@@ -28,12 +28,6 @@ pub struct ClusterQuery {
     pub disabled: Option<bool>,
     /// Case-insensitive substring of the name.
     pub search: Option<String>,
-    /// `name`, `created_at`, `keywords_count`, `volume`, `difficulty`, `ideas_count`, optionally `-`.
-    pub ordering: Option<String>,
-    /// Page (from 1).
-    pub page: Option<i64>,
-    /// Page size (default 25, at most 200).
-    pub page_size: Option<i64>,
 }
 
 impl ClusterQuery {
@@ -48,8 +42,13 @@ impl ClusterQuery {
     }
 }
 
+crate::list_params!(
+    ClusterList,
+    crate::contract::ordering_values(planning::clusters::CLUSTER_ORDERING)
+);
+
 /// Lists clusters with `keywords_count`, `volume`, `difficulty`, `ideas_count`, `content_count`.
-#[utoipa::path(tag = "planner", security(("bearer" = [])), params(ClusterQuery), responses((status = 200, body = [ClusterDto])))]
+#[utoipa::path(tag = "planner", security(("bearer" = [])), params(ClusterQuery, ClusterList), responses((status = 200, body = [ClusterDto])))]
 #[get("/clusters/")]
 pub async fn list(
     req: HttpRequest,
@@ -147,6 +146,29 @@ pub async fn get(
     (status = 200, body = ClusterDto), (status = 404), (status = 409)))]
 #[patch("/clusters/{id}/")]
 pub async fn update(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<ClusterPatch>,
+) -> ApiResult<HttpResponse> {
+    update_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "planner", security(("bearer" = [])), request_body = ClusterPatch, responses(
+    (status = 200, body = ClusterDto), (status = 404), (status = 409)))]
+#[put("/clusters/{id}/")]
+pub async fn update_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<ClusterPatch>,
+) -> ApiResult<HttpResponse> {
+    update_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_changes(
     state: web::Data<AppState>,
     auth: Auth,
     id: web::Path<i64>,

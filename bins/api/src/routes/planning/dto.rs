@@ -25,7 +25,8 @@ pub struct KeywordDto {
     pub site_id: SiteId,
     pub sector_id: SectorId,
     pub keyword: String,
-    pub volume: i32,
+    /// Monthly search volume; null when unknown (an import without a volume column).
+    pub volume: Option<i32>,
     pub difficulty: Option<i16>,
     pub intent: Option<Intent>,
     pub cpc_cents: Option<i32>,
@@ -205,7 +206,9 @@ pub struct KeywordBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct KeywordPatch {
     pub keyword: Option<String>,
-    pub volume: Option<i32>,
+    #[serde(default, deserialize_with = "double_option")]
+    #[schema(value_type = Option<i32>)]
+    pub volume: Option<Option<i32>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i16>)]
     pub difficulty: Option<Option<i16>>,

@@ -4,9 +4,9 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use kernel::{IdeaId, SectorId, SiteId};
 use planning::ideas::{DEFAULT_IDEA_ORDER, IDEA_ORDERING, IdeaChanges, IdeaFilter, NewIdea};
 use planning::model::{ContentStructure, ContentType, IdeaStatus};
@@ -30,12 +30,6 @@ pub struct IdeaQuery {
     pub content_structure: Option<ContentStructure>,
     /// Case-insensitive substring of the title.
     pub search: Option<String>,
-    /// `idea_title`, `created_at`, `estimated_word_count`, `status`, optionally `-`.
-    pub ordering: Option<String>,
-    /// Page (from 1).
-    pub page: Option<i64>,
-    /// Page size (default 25, at most 200).
-    pub page_size: Option<i64>,
 }
 
 impl IdeaQuery {
@@ -52,8 +46,13 @@ impl IdeaQuery {
     }
 }
 
+crate::list_params!(
+    IdeaList,
+    crate::contract::ordering_values(planning::ideas::IDEA_ORDERING)
+);
+
 /// Lists ideas with their outline and keyword ids.
-#[utoipa::path(tag = "planner", security(("bearer" = [])), params(IdeaQuery), responses((status = 200, body = [IdeaDto])))]
+#[utoipa::path(tag = "planner", security(("bearer" = [])), params(IdeaQuery, IdeaList), responses((status = 200, body = [IdeaDto])))]
 #[get("/ideas/")]
 pub async fn list(
     req: HttpRequest,
@@ -171,6 +170,29 @@ pub async fn get(
     (status = 200, body = IdeaDto), (status = 404)))]
 #[patch("/ideas/{id}/")]
 pub async fn update(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<IdeaPatch>,
+) -> ApiResult<HttpResponse> {
+    update_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "planner", security(("bearer" = [])), request_body = IdeaPatch, responses(
+    (status = 200, body = IdeaDto), (status = 404)))]
+#[put("/ideas/{id}/")]
+pub async fn update_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<IdeaPatch>,
+) -> ApiResult<HttpResponse> {
+    update_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_changes(
     state: web::Data<AppState>,
     auth: Auth,
     id: web::Path<i64>,

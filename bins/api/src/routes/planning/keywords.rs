@@ -5,11 +5,11 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
 use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_LENGTH, CONTENT_TYPE};
 use actix_web::web::{Bytes, BytesMut};
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use futures_util::StreamExt;
 use kernel::{FieldErrors, KeywordId, SectorId, SiteId};
 use planning::csv_import::{ImportReport, ImportTarget};
@@ -49,12 +49,6 @@ pub struct KeywordQuery {
     pub country: Option<String>,
     /// Case-insensitive substring of the keyword.
     pub search: Option<String>,
-    /// `keyword`, `volume`, `difficulty`, `created_at`, optionally prefixed with `-`.
-    pub ordering: Option<String>,
-    /// Page (from 1).
-    pub page: Option<i64>,
-    /// Page size (default 25, at most 200).
-    pub page_size: Option<i64>,
 }
 
 impl KeywordQuery {
@@ -76,8 +70,13 @@ impl KeywordQuery {
     }
 }
 
+crate::list_params!(
+    KeywordList,
+    crate::contract::ordering_values(planning::keywords::KEYWORD_ORDERING)
+);
+
 /// Lists keywords of the sites the caller may see, newest first.
-#[utoipa::path(tag = "planner", security(("bearer" = [])), params(KeywordQuery), responses(
+#[utoipa::path(tag = "planner", security(("bearer" = [])), params(KeywordQuery, KeywordList), responses(
     (status = 200, body = [KeywordDto]), (status = 400, description = "validation_failed (unknown ordering)")))]
 #[get("/keywords/")]
 pub async fn list(
@@ -192,6 +191,29 @@ pub async fn get(
     (status = 200, body = KeywordDto), (status = 404), (status = 409)))]
 #[patch("/keywords/{id}/")]
 pub async fn update(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<KeywordPatch>,
+) -> ApiResult<HttpResponse> {
+    update_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "planner", security(("bearer" = [])), request_body = KeywordPatch, responses(
+    (status = 200, body = KeywordDto), (status = 404), (status = 409)))]
+#[put("/keywords/{id}/")]
+pub async fn update_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<KeywordPatch>,
+) -> ApiResult<HttpResponse> {
+    update_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_changes(
     state: web::Data<AppState>,
     auth: Auth,
     id: web::Path<i64>,
@@ -471,9 +493,22 @@ impl std::io::Write for ChannelWriter {
     }
 }
 
+/// The export's `ordering` (it writes every matching row, unpaged).
+pub struct ExportOrdering;
+
+impl utoipa::IntoParams for ExportOrdering {
+    fn into_params(
+        _: impl Fn() -> Option<utoipa::openapi::path::ParameterIn>,
+    ) -> Vec<utoipa::openapi::path::Parameter> {
+        crate::contract::ordering_parameter(crate::contract::ordering_values(KEYWORD_ORDERING))
+            .into_iter()
+            .collect()
+    }
+}
+
 /// Streams the filtered, ordered keyword list as CSV (`keyword, volume, difficulty, intent,
 /// cpc, country, status, disabled, cluster, created_at`); the file imports back as it is.
-#[utoipa::path(tag = "planner", security(("bearer" = [])), params(KeywordQuery), responses(
+#[utoipa::path(tag = "planner", security(("bearer" = [])), params(KeywordQuery, ExportOrdering), responses(
     (status = 200, content_type = "text/csv", body = String), (status = 400)))]
 #[get("/keywords/export_csv/")]
 pub async fn export_csv(

@@ -27,12 +27,6 @@ pub struct LibraryQuery {
     pub country: Option<String>,
     /// Case-insensitive substring of the keyword.
     pub search: Option<String>,
-    /// `keyword`, `volume`, `difficulty`, optionally `-` (default `-volume`).
-    pub ordering: Option<String>,
-    /// Page (from 1).
-    pub page: Option<i64>,
-    /// Page size (default 25, at most 200).
-    pub page_size: Option<i64>,
 }
 
 impl LibraryQuery {
@@ -61,8 +55,13 @@ impl LibraryQuery {
     }
 }
 
+crate::list_params!(
+    SeedList,
+    crate::contract::ordering_values(planning::seeds::SEED_ORDERING)
+);
+
 /// Lists seed keywords by industry and sector (any signed-in user), highest volume first.
-#[utoipa::path(tag = "planner", security(("bearer" = [])), params(LibraryQuery), responses((status = 200, body = [SeedKeywordDto])))]
+#[utoipa::path(tag = "planner", security(("bearer" = [])), params(LibraryQuery, SeedList), responses((status = 200, body = [SeedKeywordDto])))]
 #[get("/")]
 pub async fn list(
     req: HttpRequest,
@@ -88,18 +87,23 @@ pub struct StatsQuery {
     pub industry_id: Option<i64>,
 }
 
+crate::list_params!(StatsList, vec![]);
+
 /// Per industry sector: how many seed keywords, their total volume and average difficulty.
-#[utoipa::path(tag = "planner", security(("bearer" = [])), params(StatsQuery), responses((status = 200, body = [SectorStat])))]
+#[utoipa::path(tag = "planner", security(("bearer" = [])), params(StatsQuery, StatsList), responses((status = 200, body = [SectorStat])))]
 #[get("/sector_stats/")]
 pub async fn sector_stats(
+    req: HttpRequest,
     state: web::Data<AppState>,
     _auth: Auth,
+    lp: ListParams,
     q: ApiQuery<StatsQuery>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(None)?;
     let industry = q.0.industry_id.map(IndustryId);
     let s = db(&state, move |c, _| {
         Ok(planning::seeds::sector_stats(c, industry)?)
     })
     .await?;
-    Ok(envelope::ok(s))
+    Ok(envelope::list(&req, kernel::Page::slice(s, lp.page())))
 }

@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(keywords::create)
         .service(keywords::get)
         .service(keywords::update)
+        .service(keywords::update_put)
         .service(keywords::delete)
         .service(clusters::filter_options)
         .service(clusters::bulk_delete)
@@ -31,6 +32,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(clusters::create)
         .service(clusters::get)
         .service(clusters::update)
+        .service(clusters::update_put)
         .service(clusters::delete)
         .service(ideas::filter_options)
         .service(ideas::bulk_delete)
@@ -39,6 +41,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(ideas::create)
         .service(ideas::get)
         .service(ideas::update)
+        .service(ideas::update_put)
         .service(ideas::delete);
 }
 

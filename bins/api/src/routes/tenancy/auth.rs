@@ -4,9 +4,9 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::{ApiError, ApiResult};
-use crate::extract::{ApiJson, Auth, client_info};
+use crate::extract::{ApiJson, ApiPut, Auth, client_info};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, patch, post, put, web};
 use tenancy::auth::RegisterInput;
 
 /// Creates an account with its owner and returns tokens. A paid `plan_slug` leaves the account
@@ -145,6 +145,26 @@ pub async fn me(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpRespons
 #[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = MeBody, responses((status = 200, body = UserDto)))]
 #[patch("/me/")]
 pub async fn update_me(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiJson<MeBody>,
+) -> ApiResult<HttpResponse> {
+    update_me_changes(state, auth, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "auth", security(("bearer" = [])), request_body = MeBody, responses((status = 200, body = UserDto)))]
+#[put("/me/")]
+pub async fn update_me_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiPut<MeBody>,
+) -> ApiResult<HttpResponse> {
+    update_me_changes(state, auth, ApiJson(body.0)).await
+}
+
+async fn update_me_changes(
     state: web::Data<AppState>,
     auth: Auth,
     body: ApiJson<MeBody>,

@@ -5,10 +5,10 @@ use super::team::bool_options;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
-use kernel::{IndustryId, Order, SectorId, SiteId};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
+use kernel::{IndustryId, Order, Page, SectorId, SiteId};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use tenancy::sites::{SITE_ORDERING, SiteFilter, SiteInput, SiteOrder};
@@ -34,8 +34,13 @@ impl SiteQuery {
     }
 }
 
+crate::list_params!(
+    SiteList,
+    crate::contract::ordering_values(tenancy::sites::SITE_ORDERING)
+);
+
 /// Lists the sites the caller may see. Ordering: `name`, `created_at`.
-#[utoipa::path(tag = "sites", security(("bearer" = [])), params(SiteQuery), responses((status = 200, body = [SiteDto])))]
+#[utoipa::path(tag = "sites", security(("bearer" = [])), params(SiteQuery, SiteList), responses((status = 200, body = [SiteDto])))]
 #[get("/sites/")]
 pub async fn list_sites(
     req: HttpRequest,
@@ -147,6 +152,28 @@ pub async fn update_site(
     id: web::Path<i64>,
     body: ApiJson<SiteBody>,
 ) -> ApiResult<HttpResponse> {
+    update_site_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SiteBody, responses((status = 200, body = SiteDto), (status = 404)))]
+#[put("/sites/{id}/")]
+pub async fn update_site_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<SiteBody>,
+) -> ApiResult<HttpResponse> {
+    update_site_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_site_changes(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<SiteBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
     let input = site_input(body.0);
@@ -238,22 +265,28 @@ pub async fn select_sectors(
     ))
 }
 
+crate::list_params!(SiteSectorList, vec!["name".to_owned()]);
+
 /// The site's active sectors.
-#[utoipa::path(tag = "sites", security(("bearer" = [])), responses((status = 200, body = [SectorDto]), (status = 404)))]
+#[utoipa::path(tag = "sites", security(("bearer" = [])), params(SiteSectorList), responses((status = 200, body = [SectorDto]), (status = 404)))]
 #[get("/sites/{id}/sectors/")]
 pub async fn site_sectors(
+    req: HttpRequest,
     state: web::Data<AppState>,
     auth: Auth,
+    lp: ListParams,
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
+    lp.fixed_order(Some("name"))?;
     let scope = auth.scope;
     let id = SiteId(id.into_inner());
     let s = db(&state, move |c, _| {
         Ok(tenancy::sites::site_sectors(c, &scope, id, Some(true))?)
     })
     .await?;
-    Ok(envelope::ok(
-        s.into_iter().map(SectorDto::from).collect::<Vec<_>>(),
+    Ok(envelope::list(
+        &req,
+        Page::slice(s, lp.page()).map(SectorDto::from),
     ))
 }
 
@@ -268,8 +301,10 @@ pub struct SectorQuery {
     pub search: Option<String>,
 }
 
+crate::list_params!(SectorList, vec!["name".to_owned()]);
+
 /// Lists sectors of the sites the caller may see.
-#[utoipa::path(tag = "sites", security(("bearer" = [])), params(SectorQuery), responses((status = 200, body = [SectorDto])))]
+#[utoipa::path(tag = "sites", security(("bearer" = [])), params(SectorQuery, SectorList), responses((status = 200, body = [SectorDto])))]
 #[get("/sectors/")]
 pub async fn list_sectors(
     req: HttpRequest,
@@ -320,6 +355,28 @@ pub async fn update_sector(
     id: web::Path<i64>,
     body: ApiJson<SectorBody>,
 ) -> ApiResult<HttpResponse> {
+    update_sector_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SectorBody, responses((status = 200, body = SectorDto), (status = 404)))]
+#[put("/sectors/{id}/")]
+pub async fn update_sector_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<SectorBody>,
+) -> ApiResult<HttpResponse> {
+    update_sector_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_sector_changes(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<SectorBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = SectorId(id.into_inner());
     let b = body.0;
@@ -338,23 +395,35 @@ pub async fn update_sector(
 }
 
 /// Industries with their sectors (public).
-#[utoipa::path(tag = "reference", responses((status = 200, body = [IndustryDto])))]
+#[utoipa::path(tag = "reference", params(ReferenceList), responses((status = 200, body = [IndustryDto])))]
 #[get("/industries/")]
-pub async fn industries(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn industries(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lp: ListParams,
+) -> ApiResult<HttpResponse> {
+    lp.fixed_order(None)?;
     let list = db(&state, |c, _| Ok(tenancy::reference::list_industries(c)?)).await?;
-    Ok(envelope::ok(
-        list.into_iter()
-            .map(|(i, s)| IndustryDto::new(i, s))
-            .collect::<Vec<_>>(),
+    Ok(envelope::list(
+        &req,
+        Page::slice(list, lp.page()).map(|(i, s)| IndustryDto::new(i, s)),
     ))
 }
 
+crate::list_params!(ReferenceList, vec![]);
+
 /// Plans offered at sign-up (public).
-#[utoipa::path(tag = "reference", responses((status = 200, body = [PlanDto])))]
+#[utoipa::path(tag = "reference", params(ReferenceList), responses((status = 200, body = [PlanDto])))]
 #[get("/plans/")]
-pub async fn plans(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
+pub async fn plans(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    lp: ListParams,
+) -> ApiResult<HttpResponse> {
+    lp.fixed_order(None)?;
     let list = db(&state, |c, _| Ok(tenancy::reference::list_plans(c)?)).await?;
-    Ok(envelope::ok(
-        list.into_iter().map(PlanDto::from).collect::<Vec<_>>(),
+    Ok(envelope::list(
+        &req,
+        Page::slice(list, lp.page()).map(PlanDto::from),
     ))
 }

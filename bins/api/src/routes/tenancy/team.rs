@@ -4,9 +4,9 @@ use super::dto::*;
 use crate::blocking::db;
 use crate::envelope;
 use crate::error::ApiResult;
-use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
+use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams};
 use crate::state::AppState;
-use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, web};
+use actix_web::{HttpRequest, HttpResponse, delete, get, patch, post, put, web};
 use kernel::{Order, Role, SiteAccessId, SiteId, UserId};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -29,6 +29,27 @@ pub async fn get_account(state: web::Data<AppState>, auth: Auth) -> ApiResult<Ht
     (status = 200, body = AccountDto), (status = 400), (status = 403, description = "permission_denied")))]
 #[patch("/account/")]
 pub async fn update_account(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiJson<AccountBody>,
+) -> ApiResult<HttpResponse> {
+    update_account_changes(state, auth, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "account", security(("bearer" = [])), request_body = AccountBody, responses(
+    (status = 200, body = AccountDto), (status = 400), (status = 403, description = "permission_denied")))]
+#[put("/account/")]
+pub async fn update_account_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    body: ApiPut<AccountBody>,
+) -> ApiResult<HttpResponse> {
+    update_account_changes(state, auth, ApiJson(body.0)).await
+}
+
+async fn update_account_changes(
     state: web::Data<AppState>,
     auth: Auth,
     body: ApiJson<AccountBody>,
@@ -77,8 +98,13 @@ impl UserQuery {
     }
 }
 
+crate::list_params!(
+    UserList,
+    crate::contract::ordering_values(tenancy::users::USER_ORDERING)
+);
+
 /// Lists the team (admin+). Ordering: `email`, `created_at`, `role`.
-#[utoipa::path(tag = "team", security(("bearer" = [])), params(UserQuery), responses((status = 200, body = [UserDto])))]
+#[utoipa::path(tag = "team", security(("bearer" = [])), params(UserQuery, UserList), responses((status = 200, body = [UserDto])))]
 #[get("/users/")]
 pub async fn list_users(
     req: HttpRequest,
@@ -206,6 +232,29 @@ pub async fn update_user(
     id: web::Path<i64>,
     body: ApiJson<UserChangesBody>,
 ) -> ApiResult<HttpResponse> {
+    update_user_changes(state, auth, id, body).await
+}
+
+/// Full update (PUT): the fields a create requires must be present (400 naming the missing
+/// ones); others keep their values when absent. Then as PATCH.
+#[utoipa::path(tag = "team", security(("bearer" = [])), request_body = UserChangesBody, responses(
+    (status = 200, body = UserDto), (status = 409, description = "conflict: last owner")))]
+#[put("/users/{id}/")]
+pub async fn update_user_put(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiPut<UserChangesBody>,
+) -> ApiResult<HttpResponse> {
+    update_user_changes(state, auth, id, ApiJson(body.0)).await
+}
+
+async fn update_user_changes(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+    body: ApiJson<UserChangesBody>,
+) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
     let id = UserId(id.into_inner());
     let b = body.0;
@@ -254,8 +303,10 @@ pub struct AccessQuery {
     pub site_id: Option<i64>,
 }
 
+crate::list_params!(AccessList, vec!["id".to_owned()]);
+
 /// Lists site-access grants (admin+).
-#[utoipa::path(tag = "team", security(("bearer" = [])), params(AccessQuery), responses((status = 200, body = [SiteAccessDto])))]
+#[utoipa::path(tag = "team", security(("bearer" = [])), params(AccessQuery, AccessList), responses((status = 200, body = [SiteAccessDto])))]
 #[get("/site-access/")]
 pub async fn list_access(
     req: HttpRequest,

@@ -1,0 +1,2 @@
+UPDATE keywords SET volume = 0 WHERE volume IS NULL;
+ALTER TABLE keywords ALTER COLUMN volume SET DEFAULT 0, ALTER COLUMN volume SET NOT NULL;
