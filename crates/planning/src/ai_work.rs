@@ -234,6 +234,63 @@ pub fn idea_source(
     Ok(Some(IdeaSource { cluster, keywords }))
 }
 
+/// [`idea_source`] for many clusters in two queries: the visible ones among `ids`, by id
+/// (missing or invisible clusters are absent), each with its enabled keywords, highest volume
+/// first (at most [`MAX_IDEA_INPUT_KEYWORDS`] each).
+pub fn idea_sources(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[ClusterId],
+) -> Result<std::collections::HashMap<ClusterId, IdeaSource>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut q = clusters::table
+        .filter(clusters::account_id.eq(scope.account_id()))
+        .filter(clusters::id.eq_any(ids))
+        .into_boxed();
+    if let Some(sites) = tenancy::sites::visible_site_ids(conn, scope)? {
+        q = q.filter(clusters::site_id.eq_any(sites));
+    }
+    let found: Vec<Cluster> = q.select(Cluster::as_select()).load(conn)?;
+    if found.is_empty() {
+        return Ok(Default::default());
+    }
+    let found_ids: Vec<ClusterId> = found.iter().map(|c| c.id).collect();
+    // The first MAX_IDEA_INPUT_KEYWORDS keywords of each cluster, in idea_source's order: one
+    // index-ordered LIMIT per cluster.
+    let kws: Vec<Keyword> = diesel::sql_query(
+        "SELECT k.* FROM unnest($2::bigint[]) AS c(id) CROSS JOIN LATERAL \
+           (SELECT * FROM keywords \
+             WHERE account_id = $1 AND cluster_id = c.id AND NOT disabled \
+             ORDER BY volume DESC, id ASC LIMIT $3) k",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(
+        found_ids.iter().map(|c| c.get()).collect::<Vec<i64>>(),
+    )
+    .bind::<diesel::sql_types::BigInt, _>(MAX_IDEA_INPUT_KEYWORDS)
+    .load(conn)?;
+    let mut out: std::collections::HashMap<ClusterId, IdeaSource> = found
+        .into_iter()
+        .map(|cluster| {
+            (
+                cluster.id,
+                IdeaSource {
+                    cluster,
+                    keywords: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    for k in kws {
+        if let Some(s) = k.cluster_id.and_then(|c| out.get_mut(&c)) {
+            s.keywords.push(k);
+        }
+    }
+    Ok(out)
+}
+
 /// Saves generated ideas for a cluster and marks the cluster `mapped` (it has ideas now). Runs
 /// in the caller's transaction; each idea passes the text and outline rules of a hand-made one,
 /// on the cluster's site and sector.
