@@ -316,6 +316,30 @@ pub fn save_generated_ideas(
     Ok(made)
 }
 
+/// [`save_generated_ideas`] for several clusters at once (a few statements whatever their
+/// number). Returns each cluster's new ideas, in order.
+pub fn save_generated_ideas_many(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    groups: &[(&Cluster, &[crate::ideas::NewIdea])],
+    now: DateTime<Utc>,
+) -> Result<Vec<Vec<IdeaId>>> {
+    let made = crate::ideas::insert_generated_many(conn, scope, groups, now)?;
+    let ids: Vec<ClusterId> = groups.iter().map(|(c, _)| c.id).collect();
+    diesel::update(
+        clusters::table
+            .filter(clusters::account_id.eq(scope.account_id()))
+            .filter(clusters::id.eq_any(&ids))
+            .filter(clusters::status.ne(MappingStatus::Mapped)),
+    )
+    .set((
+        clusters::status.eq(MappingStatus::Mapped),
+        clusters::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(made)
+}
+
 /// Marks an idea `completed` (its article was written); a missing idea is no error.
 pub fn complete_idea(
     conn: &mut PgConnection,
