@@ -288,10 +288,10 @@ impl Step<'_> {
         group: &mut Group<P>,
         write: &impl Fn(
             &mut PgConnection,
-            &P,
+            &[Ready<P>],
             &mut UsageCharges<'_>,
             DateTime<Utc>,
-        ) -> Result<(R, usize, i64)>,
+        ) -> Result<Vec<(R, usize, i64)>>,
     ) -> Result<Vec<(R, ItemDone)>> {
         let items = std::mem::take(&mut group.items);
         group.provider = Duration::ZERO;
@@ -317,10 +317,10 @@ impl Step<'_> {
         items: &[Ready<P>],
         write: &impl Fn(
             &mut PgConnection,
-            &P,
+            &[Ready<P>],
             &mut UsageCharges<'_>,
             DateTime<Utc>,
-        ) -> Result<(R, usize, i64)>,
+        ) -> Result<Vec<(R, usize, i64)>>,
     ) -> Result<Vec<(R, ItemDone)>> {
         if items.is_empty() {
             return Ok(Vec::new());
@@ -330,20 +330,23 @@ impl Step<'_> {
         c.transaction(|tx| {
             let table = billing::costs::CostTable::load(tx)?;
             let mut charges = UsageCharges::new(&table, Some(self.key_prefix));
-            let mut saved = Vec::with_capacity(items.len());
-            for item in items {
-                let (v, created, credits) = write(tx, &item.data, &mut charges, now)?;
-                saved.push((
-                    v,
-                    ItemDone {
-                        key: item.key.clone(),
-                        inputs: item.inputs,
-                        created,
-                        credits,
-                        provider_us: item.provider_us,
-                    },
-                ));
-            }
+            let written = write(tx, items, &mut charges, now)?;
+            let saved: Vec<(R, ItemDone)> = items
+                .iter()
+                .zip(written)
+                .map(|(item, (v, created, credits))| {
+                    (
+                        v,
+                        ItemDone {
+                            key: item.key.clone(),
+                            inputs: item.inputs,
+                            created,
+                            credits,
+                            provider_us: item.provider_us,
+                        },
+                    )
+                })
+                .collect();
             billing::usage::post_charges(tx, self.scope, &charges, now)?;
             let done: Vec<ItemDone> = saved.iter().map(|(_, d)| d.clone()).collect();
             self.sink.saved_all(tx, &done)?;
@@ -410,28 +413,30 @@ impl Step<'_> {
             .collect();
         let charged = self.charged_keys(&keys)?;
         let requested = self.text_model();
-        let write = |tx: &mut PgConnection,
-                     a: &Answer,
-                     charges: &mut UsageCharges<'_>,
-                     now: DateTime<Utc>| {
-            let saved = planning::ai_work::save_cluster_assignments(
-                tx,
-                self.scope,
-                a.site,
-                a.sector,
-                &a.assignments,
-                now,
-            )?;
-            let credits = self.charge(
-                charges,
-                AiOperation::Clustering,
-                usage(&a.usage, requested),
-                &a.key,
-                self.reference,
-            )?;
-            let created = saved.created;
-            Ok((saved, created, credits))
-        };
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let saved = planning::ai_work::save_cluster_assignments(
+                    tx,
+                    self.scope,
+                    a.site,
+                    a.sector,
+                    &a.assignments,
+                    now,
+                )?;
+                let credits = self.charge(
+                    charges,
+                    AiOperation::Clustering,
+                    usage(&a.usage, requested),
+                    &a.key,
+                    self.reference,
+                )?;
+                let created = saved.created;
+                Ok((saved, created, credits))
+            },
+        );
         let absorb =
             |report: &mut StepReport, saved: Vec<(planning::ai_work::SavedClusters, ItemDone)>| {
                 for (saved, done) in saved {
@@ -524,20 +529,29 @@ impl Step<'_> {
         };
         let requested = self.text_model();
         let write = |tx: &mut PgConnection,
-                     a: &Answer,
+                     items: &[Ready<Answer>],
                      charges: &mut UsageCharges<'_>,
                      now: DateTime<Utc>| {
-            let made =
-                planning::ai_work::save_generated_ideas(tx, self.scope, &a.cluster, &a.ideas, now)?;
-            let credits = self.charge(
-                charges,
-                AiOperation::Ideas,
-                usage(&a.usage, requested),
-                &a.key,
-                self.reference,
-            )?;
-            let created = made.len();
-            Ok((made, created, credits))
+            let groups: Vec<(&planning::model::Cluster, &[planning::ideas::NewIdea])> = items
+                .iter()
+                .map(|r| (&r.data.cluster, r.data.ideas.as_slice()))
+                .collect();
+            let made = planning::ai_work::save_generated_ideas_many(tx, self.scope, &groups, now)?;
+            items
+                .iter()
+                .zip(made)
+                .map(|(r, made)| {
+                    let credits = self.charge(
+                        charges,
+                        AiOperation::Ideas,
+                        usage(&r.data.usage, requested),
+                        &r.data.key,
+                        self.reference,
+                    )?;
+                    let created = made.len();
+                    Ok((made, created, credits))
+                })
+                .collect::<Result<Vec<_>>>()
         };
         let absorb = |report: &mut StepReport, saved: Vec<(Vec<kernel::IdeaId>, ItemDone)>| {
             for (made, done) in saved {
@@ -658,27 +672,30 @@ impl Step<'_> {
             .collect();
         let charged = self.charged_keys(&keys)?;
         let requested = self.text_model();
-        let write = |tx: &mut PgConnection,
-                     a: &Answer,
-                     charges: &mut UsageCharges<'_>,
-                     now: DateTime<Utc>| {
-            let Some(id) =
-                content::ai_work::save_generated_article(tx, self.scope, &a.task, &a.fields, now)?
-            else {
-                return Ok((None, 0, 0));
-            };
-            if let Some(idea) = a.task.idea_id {
-                planning::ai_work::complete_idea(tx, self.scope, idea, now)?;
-            }
-            let credits = self.charge(
-                charges,
-                AiOperation::Content,
-                usage(&a.usage, requested),
-                &a.key,
-                &a.reference,
-            )?;
-            Ok((Some(id), 1, credits))
-        };
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let Some(id) = content::ai_work::save_generated_article(
+                    tx, self.scope, &a.task, &a.fields, now,
+                )?
+                else {
+                    return Ok((None, 0, 0));
+                };
+                if let Some(idea) = a.task.idea_id {
+                    planning::ai_work::complete_idea(tx, self.scope, idea, now)?;
+                }
+                let credits = self.charge(
+                    charges,
+                    AiOperation::Content,
+                    usage(&a.usage, requested),
+                    &a.key,
+                    &a.reference,
+                )?;
+                Ok((Some(id), 1, credits))
+            },
+        );
         let absorb = |step: &Self,
                       report: &mut StepReport,
                       saved: Vec<(Option<ContentId>, ItemDone)>|
@@ -841,22 +858,25 @@ impl Step<'_> {
             .collect();
         let charged = self.charged_keys(&keys)?;
         let requested = self.text_model();
-        let write = |tx: &mut PgConnection,
-                     a: &Answer,
-                     charges: &mut UsageCharges<'_>,
-                     now: DateTime<Utc>| {
-            let rows =
-                content::ai_work::save_image_prompts(tx, self.scope, a.content, &a.prompts, now)?;
-            let credits = self.charge(
-                charges,
-                AiOperation::ImagePrompts,
-                usage(&a.usage, requested),
-                &a.key,
-                &a.reference,
-            )?;
-            let created = rows.len();
-            Ok((rows, created, credits))
-        };
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let rows = content::ai_work::save_image_prompts(
+                    tx, self.scope, a.content, &a.prompts, now,
+                )?;
+                let credits = self.charge(
+                    charges,
+                    AiOperation::ImagePrompts,
+                    usage(&a.usage, requested),
+                    &a.key,
+                    &a.reference,
+                )?;
+                let created = rows.len();
+                Ok((rows, created, credits))
+            },
+        );
         let absorb = |report: &mut StepReport,
                       saved: Vec<(Vec<content::model::Image>, ItemDone)>| {
             for (rows, done) in saved {
@@ -948,33 +968,35 @@ impl Step<'_> {
             .collect();
         let charged = self.charged_keys(&keys)?;
         let requested = self.image_model();
-        let write = |tx: &mut PgConnection,
-                     a: &Answer,
-                     charges: &mut UsageCharges<'_>,
-                     now: DateTime<Utc>| {
-            let row = content::ai_work::save_generated_image(
-                tx,
-                self.scope,
-                self.env.media,
-                &a.image,
-                a.out.bytes.clone(),
-                now,
-            )?;
-            let credits = self.charge(
-                charges,
-                AiOperation::Images,
-                ProviderUsage {
-                    model: &a.out.model,
-                    requested_model: requested,
-                    tokens_in: 0,
-                    tokens_out: 0,
-                    images: 1,
-                },
-                &a.key,
-                &a.reference,
-            )?;
-            Ok((row.id, 1, credits))
-        };
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let row = content::ai_work::save_generated_image(
+                    tx,
+                    self.scope,
+                    self.env.media,
+                    &a.image,
+                    a.out.bytes.clone(),
+                    now,
+                )?;
+                let credits = self.charge(
+                    charges,
+                    AiOperation::Images,
+                    ProviderUsage {
+                        model: &a.out.model,
+                        requested_model: requested,
+                        tokens_in: 0,
+                        tokens_out: 0,
+                        images: 1,
+                    },
+                    &a.key,
+                    &a.reference,
+                )?;
+                Ok((row.id, 1, credits))
+            },
+        );
         let absorb = |report: &mut StepReport, saved: Vec<(ImageId, ItemDone)>| {
             for (id, done) in saved {
                 report.add_saved(&done);
@@ -1061,6 +1083,29 @@ impl Step<'_> {
         }
         absorb(&mut report, self.save_group(&mut group, &write)?);
         Ok(report)
+    }
+}
+
+/// A group write from a per-item one: the items' writes one after another.
+#[allow(clippy::type_complexity)]
+fn each<P, R>(
+    write: impl Fn(
+        &mut PgConnection,
+        &P,
+        &mut UsageCharges<'_>,
+        DateTime<Utc>,
+    ) -> Result<(R, usize, i64)>,
+) -> impl Fn(
+    &mut PgConnection,
+    &[Ready<P>],
+    &mut UsageCharges<'_>,
+    DateTime<Utc>,
+) -> Result<Vec<(R, usize, i64)>> {
+    move |tx, items, charges, now| {
+        items
+            .iter()
+            .map(|item| write(tx, &item.data, charges, now))
+            .collect()
     }
 }
 
