@@ -2,15 +2,17 @@
 //!
 //! Every step walks its items the same way: load through the owner's service, call the provider
 //! outside any transaction, then save through the owner's service and charge through billing in
-//! ONE transaction per item, under an idempotency key built from the caller's prefix
-//! (`ai_task:7`, `automation_run:3`). A charged key means the item was saved, so a re-run after
-//! a crash skips it: no duplicate rows, one charge. The caller's [`StepSink`] sees progress, may
-//! record each saved item inside its transaction, hears about items given up on, and may ask the
-//! step to stop before the next item (pause, cancel).
+//! the same transaction, under an idempotency key built from the caller's prefix (`ai_task:7`,
+//! `automation_run:3`). A charged key means the item was saved, so a re-run after a crash skips
+//! it: no duplicate rows, one charge. Items are saved in groups ([`Group`]): what was worked
+//! since the last save, once its provider calls took about a second, commits whole in one
+//! transaction with one read of the cost table and one balance lock. The caller's [`StepSink`]
+//! sees progress, records the saved items inside their transaction, hears about items given up
+//! on, and may ask the step to stop before the next group (pause, cancel).
 
 use crate::Result;
 use crate::ai_tasks::Phase;
-use billing::usage::{AiOperation, ProviderUsage, UsageCharge};
+use billing::usage::{AiOperation, ProviderUsage, UsageCharge, UsageCharges};
 use chrono::{DateTime, Utc};
 use content::ai_work::TaskToWrite;
 use content::images::ImagePrompt;
@@ -20,7 +22,7 @@ use db::DbPool;
 use diesel::prelude::*;
 use kernel::{Clock, ClusterId, ContentId, ImageId, KeywordId, SectorId, SiteId, TaskId};
 use planning::model::IdeaStatus;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 use tenancy::Scope;
 
@@ -164,11 +166,15 @@ pub trait StepSink {
     fn saved(&self, _conn: &mut PgConnection, _item: &ItemDone) -> Result<()> {
         Ok(())
     }
+    /// [`StepSink::saved`] for the items saved together in one transaction.
+    fn saved_all(&self, conn: &mut PgConnection, items: &[ItemDone]) -> Result<()> {
+        items.iter().try_for_each(|item| self.saved(conn, item))
+    }
     /// An item was skipped or failed.
     fn gave_up(&self, _item: &ItemNote) -> Result<()> {
         Ok(())
     }
-    /// Asked before each item: true stops the step there (pause, cancel).
+    /// Asked before each save group: true stops the step there (pause, cancel).
     fn stop_requested(&self) -> Result<bool> {
         Ok(false)
     }
@@ -259,33 +265,93 @@ impl Step<'_> {
         format!("{}:{rest}", self.key_prefix)
     }
 
-    fn charged(&self, key: &str) -> Result<bool> {
+    /// The keys among `keys` already charged: their items were saved (one query per batch).
+    fn charged_keys(&self, keys: &[String]) -> Result<HashSet<String>> {
         let mut c = self.env.conn()?;
-        Ok(billing::usage::is_charged(&mut c, self.scope, key)?)
+        Ok(billing::usage::charged_keys(&mut c, self.scope, keys)?)
     }
 
-    /// Runs `write` (the domain save and the charge) in one transaction with the sink's record
-    /// of the item, hitting the test failpoint before commit.
-    fn save<T>(
+    /// Asked before the first item of each save group: true stops the step there.
+    fn stop_before(&self, group: &Group<impl Sized>, report: &mut StepReport) -> Result<bool> {
+        if group.items.is_empty() && self.sink.stop_requested()? {
+            report.stopped = true;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    /// Saves the group's items (see [`Group`]) and empties it. When the balance does not cover
+    /// the whole group, its items are saved one by one instead, so the ones it covers are kept,
+    /// exactly as if each had been saved alone.
+    fn save_group<P, R>(
         &self,
-        item_key: &str,
-        inputs: usize,
-        provider_us: u64,
-        write: impl FnOnce(&mut PgConnection) -> Result<(T, usize, i64)>,
-    ) -> Result<(T, ItemDone)> {
+        group: &mut Group<P>,
+        write: &impl Fn(
+            &mut PgConnection,
+            &[Ready<P>],
+            &mut UsageCharges<'_>,
+            DateTime<Utc>,
+        ) -> Result<Vec<(R, usize, i64)>>,
+    ) -> Result<Vec<(R, ItemDone)>> {
+        let items = std::mem::take(&mut group.items);
+        group.provider = Duration::ZERO;
+        match self.save_items(&items, write) {
+            Err(crate::Error::Billing(billing::Error::InsufficientCredits { .. }))
+                if items.len() > 1 =>
+            {
+                let mut saved = Vec::with_capacity(items.len());
+                for one in items.chunks(1) {
+                    saved.extend(self.save_items(one, write)?);
+                }
+                Ok(saved)
+            }
+            r => r,
+        }
+    }
+
+    /// Runs `write` (the domain save, adding the charge) for each item, then posts the charges
+    /// and has the sink record the items — all in one transaction, hitting the test failpoint
+    /// before commit. The cost table is read once for the transaction.
+    fn save_items<P, R>(
+        &self,
+        items: &[Ready<P>],
+        write: &impl Fn(
+            &mut PgConnection,
+            &[Ready<P>],
+            &mut UsageCharges<'_>,
+            DateTime<Utc>,
+        ) -> Result<Vec<(R, usize, i64)>>,
+    ) -> Result<Vec<(R, ItemDone)>> {
+        if items.is_empty() {
+            return Ok(Vec::new());
+        }
         let mut c = self.env.conn()?;
+        let now = self.env.now();
         c.transaction(|tx| {
-            let (v, created, credits) = write(tx)?;
-            let done = ItemDone {
-                key: item_key.to_owned(),
-                inputs,
-                created,
-                credits,
-                provider_us,
-            };
-            self.sink.saved(tx, &done)?;
+            let table = billing::costs::CostTable::load(tx)?;
+            let mut charges = UsageCharges::new(&table, Some(self.key_prefix));
+            let written = write(tx, items, &mut charges, now)?;
+            let saved: Vec<(R, ItemDone)> = items
+                .iter()
+                .zip(written)
+                .map(|(item, (v, created, credits))| {
+                    (
+                        v,
+                        ItemDone {
+                            key: item.key.clone(),
+                            inputs: item.inputs,
+                            created,
+                            credits,
+                            provider_us: item.provider_us,
+                        },
+                    )
+                })
+                .collect();
+            billing::usage::post_charges(tx, self.scope, &charges, now)?;
+            let done: Vec<ItemDone> = saved.iter().map(|(_, d)| d.clone()).collect();
+            self.sink.saved_all(tx, &done)?;
             self.env.failpoint()?;
-            Ok((v, done))
+            Ok(saved)
         })
     }
 
@@ -299,32 +365,34 @@ impl Step<'_> {
         Ok(())
     }
 
+    /// Adds an item's charge to its group (priced now, posted with the group).
     fn charge(
         &self,
-        conn: &mut PgConnection,
+        charges: &mut UsageCharges<'_>,
         operation: AiOperation,
         usage: ProviderUsage<'_>,
         key: &str,
         reference: &str,
-        now: DateTime<Utc>,
     ) -> Result<i64> {
-        Ok(billing::usage::charge_usage(
-            conn,
-            self.scope,
-            &UsageCharge {
-                operation,
-                usage,
-                idempotency_key: key,
-                reference,
-                hold: Some(self.key_prefix),
-            },
-            now,
-        )?)
+        Ok(charges.add(&UsageCharge {
+            operation,
+            usage,
+            idempotency_key: key,
+            reference,
+            hold: Some(self.key_prefix),
+        })?)
     }
 
     /// Clusters keywords: the ones still `new`, enabled and unclustered, grouped per site and
     /// sector, one provider call per group; each cluster reuses a same-named one or is created.
     pub fn cluster_keywords(&self, ids: &[KeywordId]) -> Result<StepReport> {
+        struct Answer {
+            site: SiteId,
+            sector: SectorId,
+            key: String,
+            assignments: Vec<planning::ai_work::ClusterAssignment>,
+            usage: ai::Usage,
+        }
         let mut report = StepReport::default();
         let kws = {
             let mut c = self.env.conn()?;
@@ -335,18 +403,62 @@ impl Step<'_> {
         for k in kws {
             groups.entry((k.site_id, k.sector_id)).or_default().push(k);
         }
+        let first_of =
+            |kws: &[planning::model::Keyword]| kws.first().map(|k| k.id.get()).unwrap_or(0);
+        let keys: Vec<String> = groups
+            .iter()
+            .map(|((site, sector), kws)| {
+                self.key(&format!("clustering:{site}:{sector}:{}", first_of(kws)))
+            })
+            .collect();
+        let charged = self.charged_keys(&keys)?;
+        let requested = self.text_model();
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let saved = planning::ai_work::save_cluster_assignments(
+                    tx,
+                    self.scope,
+                    a.site,
+                    a.sector,
+                    &a.assignments,
+                    now,
+                )?;
+                let credits = self.charge(
+                    charges,
+                    AiOperation::Clustering,
+                    usage(&a.usage, requested),
+                    &a.key,
+                    self.reference,
+                )?;
+                let created = saved.created;
+                Ok((saved, created, credits))
+            },
+        );
+        let absorb =
+            |report: &mut StepReport, saved: Vec<(planning::ai_work::SavedClusters, ItemDone)>| {
+                for (saved, done) in saved {
+                    report.add_saved(&done);
+                    report.created += saved.created;
+                    report.reused += saved.reused;
+                    report.mapped += saved.mapped;
+                    report
+                        .created_ids
+                        .extend(saved.cluster_ids.iter().map(|c| c.get()));
+                }
+            };
         let n = groups.len();
-        for (i, ((site, sector), kws)) in groups.into_iter().enumerate() {
-            if self.sink.stop_requested()? {
-                report.stopped = true;
+        let mut group = Group::default();
+        for (i, (((site, sector), kws), key)) in groups.into_iter().zip(keys).enumerate() {
+            if self.stop_before(&group, &mut report)? {
                 break;
             }
-            let first = kws.first().map(|k| k.id.get()).unwrap_or(0);
-            let item_key = format!("keywords:{site}:{sector}:{first}");
-            let key = self.key(&format!("clustering:{site}:{sector}:{first}"));
-            if self.charged(&key)? {
+            if charged.contains(&key) {
                 continue;
             }
+            let item_key = format!("keywords:{site}:{sector}:{}", first_of(&kws));
             let input: Vec<ai::KeywordIn> = kws.iter().map(keyword_in).collect();
             let (out, took) = self.call(&mut report, i, n, || {
                 self.providers.text().cluster_keywords(&input)
@@ -370,59 +482,95 @@ impl Step<'_> {
                 .filter(|a| !a.keyword_ids.is_empty())
                 .collect();
             self.sink.progress(Phase::Save, i, n);
-            let now = self.env.now();
-            let requested = self.text_model();
-            let (saved, done) = self.save(&item_key, kws.len(), us(took), |tx| {
-                let saved = planning::ai_work::save_cluster_assignments(
-                    tx,
-                    self.scope,
+            group.push(
+                item_key,
+                kws.len(),
+                took,
+                Answer {
                     site,
                     sector,
-                    &assignments,
-                    now,
-                )?;
-                let credits = self.charge(
-                    tx,
-                    AiOperation::Clustering,
-                    usage(&out.usage, requested),
-                    &key,
-                    self.reference,
-                    now,
-                )?;
-                let created = saved.created;
-                Ok((saved, created, credits))
-            })?;
-            report.add_saved(&done);
-            report.created += saved.created;
-            report.reused += saved.reused;
-            report.mapped += saved.mapped;
-            report
-                .created_ids
-                .extend(saved.cluster_ids.iter().map(|c| c.get()));
+                    key,
+                    assignments,
+                    usage: out.usage,
+                },
+            );
+            if group.is_full() {
+                absorb(&mut report, self.save_group(&mut group, &write)?);
+            }
         }
+        absorb(&mut report, self.save_group(&mut group, &write)?);
         Ok(report)
     }
 
     /// Generates 3–7 ideas with outlines per cluster; the cluster becomes `mapped`.
     pub fn generate_ideas(&self, ids: &[ClusterId]) -> Result<StepReport> {
+        struct Answer {
+            cluster: planning::model::Cluster,
+            key: String,
+            ideas: Vec<planning::ideas::NewIdea>,
+            usage: ai::Usage,
+        }
         let mut report = StepReport::default();
         let n = ids.len();
-        for (i, &cid) in ids.iter().enumerate() {
-            if self.sink.stop_requested()? {
-                report.stopped = true;
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|cid| self.key(&format!("ideas:{cid}")))
+            .collect();
+        let charged = self.charged_keys(&keys)?;
+        let todo: Vec<ClusterId> = ids
+            .iter()
+            .zip(&keys)
+            .filter(|(_, k)| !charged.contains(*k))
+            .map(|(&c, _)| c)
+            .collect();
+        let mut sources = {
+            let mut c = self.env.conn()?;
+            planning::ai_work::idea_sources(&mut c, self.scope, &todo)?
+        };
+        let requested = self.text_model();
+        let write = |tx: &mut PgConnection,
+                     items: &[Ready<Answer>],
+                     charges: &mut UsageCharges<'_>,
+                     now: DateTime<Utc>| {
+            let groups: Vec<(&planning::model::Cluster, &[planning::ideas::NewIdea])> = items
+                .iter()
+                .map(|r| (&r.data.cluster, r.data.ideas.as_slice()))
+                .collect();
+            let made = planning::ai_work::save_generated_ideas_many(tx, self.scope, &groups, now)?;
+            items
+                .iter()
+                .zip(made)
+                .map(|(r, made)| {
+                    let credits = self.charge(
+                        charges,
+                        AiOperation::Ideas,
+                        usage(&r.data.usage, requested),
+                        &r.data.key,
+                        self.reference,
+                    )?;
+                    let created = made.len();
+                    Ok((made, created, credits))
+                })
+                .collect::<Result<Vec<_>>>()
+        };
+        let absorb = |report: &mut StepReport, saved: Vec<(Vec<kernel::IdeaId>, ItemDone)>| {
+            for (made, done) in saved {
+                report.add_saved(&done);
+                report.created += made.len();
+                report.created_ids.extend(made.iter().map(|i| i.get()));
+            }
+        };
+        let mut group = Group::default();
+        for (i, (&cid, key)) in ids.iter().zip(keys).enumerate() {
+            if self.stop_before(&group, &mut report)? {
                 break;
             }
             let item_key = format!("cluster:{cid}");
-            let key = self.key(&format!("ideas:{cid}"));
             self.sink.progress(Phase::Prep, i, n);
-            if self.charged(&key)? {
+            if charged.contains(&key) {
                 continue;
             }
-            let source = {
-                let mut c = self.env.conn()?;
-                planning::ai_work::idea_source(&mut c, self.scope, cid)?
-            };
-            let Some(source) = source else {
+            let Some(source) = sources.remove(&cid) else {
                 continue;
             };
             if source.keywords.is_empty() {
@@ -450,7 +598,7 @@ impl Step<'_> {
             self.sink.progress(Phase::Parse, i, n);
             let known: std::collections::BTreeSet<i64> =
                 source.keywords.iter().map(|k| k.id.get()).collect();
-            let new_ideas: Vec<planning::ideas::NewIdea> = out
+            let ideas: Vec<planning::ideas::NewIdea> = out
                 .output
                 .iter()
                 .map(|idea| planning::ideas::NewIdea {
@@ -487,44 +635,99 @@ impl Step<'_> {
                 })
                 .collect();
             self.sink.progress(Phase::Save, i, n);
-            let now = self.env.now();
-            let requested = self.text_model();
-            let (made, done) = self.save(&item_key, 1, us(took), |tx| {
-                let made = planning::ai_work::save_generated_ideas(
-                    tx, self.scope, &cluster, &new_ideas, now,
-                )?;
-                let credits = self.charge(
-                    tx,
-                    AiOperation::Ideas,
-                    usage(&out.usage, requested),
-                    &key,
-                    self.reference,
-                    now,
-                )?;
-                let created = made.len();
-                Ok((made, created, credits))
-            })?;
-            report.add_saved(&done);
-            report.created += made.len();
-            report.created_ids.extend(made.iter().map(|i| i.get()));
+            group.push(
+                item_key,
+                1,
+                took,
+                Answer {
+                    cluster,
+                    key,
+                    ideas,
+                    usage: out.usage,
+                },
+            );
+            if group.is_full() {
+                absorb(&mut report, self.save_group(&mut group, &write)?);
+            }
         }
+        absorb(&mut report, self.save_group(&mut group, &write)?);
         Ok(report)
     }
 
     /// Writes one draft article per writer task (at most one per task); the task becomes
     /// `completed` and its idea `completed`.
     pub fn write_articles(&self, ids: &[TaskId]) -> Result<StepReport> {
+        struct Answer {
+            task: Box<content::model::Task>,
+            key: String,
+            reference: String,
+            fields: content::content::ContentFields,
+            usage: ai::Usage,
+        }
         let mut report = StepReport::default();
         let n = ids.len();
-        for (i, &tid) in ids.iter().enumerate() {
-            if self.sink.stop_requested()? {
-                report.stopped = true;
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|tid| self.key(&format!("content:{tid}")))
+            .collect();
+        let charged = self.charged_keys(&keys)?;
+        let requested = self.text_model();
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let Some(id) = content::ai_work::save_generated_article(
+                    tx, self.scope, &a.task, &a.fields, now,
+                )?
+                else {
+                    return Ok((None, 0, 0));
+                };
+                if let Some(idea) = a.task.idea_id {
+                    planning::ai_work::complete_idea(tx, self.scope, idea, now)?;
+                }
+                let credits = self.charge(
+                    charges,
+                    AiOperation::Content,
+                    usage(&a.usage, requested),
+                    &a.key,
+                    &a.reference,
+                )?;
+                Ok((Some(id), 1, credits))
+            },
+        );
+        let absorb = |step: &Self,
+                      report: &mut StepReport,
+                      saved: Vec<(Option<ContentId>, ItemDone)>|
+         -> Result<()> {
+            for (made, done) in saved {
+                match made {
+                    Some(id) => {
+                        report.add_saved(&done);
+                        report.created += 1;
+                        report.created_ids.push(id.get());
+                    }
+                    None => step.give_up(
+                        report,
+                        ItemNote {
+                            id: key_id(&done.key),
+                            key: done.key,
+                            reason: "The task has an article already.".into(),
+                            failed: false,
+                        },
+                    )?,
+                }
+            }
+            Ok(())
+        };
+        let mut group = Group::default();
+        for (i, (&tid, key)) in ids.iter().zip(keys).enumerate() {
+            if self.stop_before(&group, &mut report)? {
                 break;
             }
             let item_key = format!("task:{tid}");
-            let key = self.key(&format!("content:{tid}"));
             self.sink.progress(Phase::Prep, i, n);
-            if self.charged(&key)? {
+            if charged.contains(&key) {
                 continue;
             }
             let (wt, idea_outline) = {
@@ -614,63 +817,82 @@ impl Step<'_> {
                 ..Default::default()
             };
             self.sink.progress(Phase::Save, i, n);
-            let now = self.env.now();
-            let requested = self.text_model();
-            let reference = format!("task:{tid}");
-            let (made, done) = self.save(&item_key, 1, us(took), |tx| {
-                let Some(id) =
-                    content::ai_work::save_generated_article(tx, self.scope, &wt, &fields, now)?
-                else {
-                    return Ok((None, 0, 0));
-                };
-                if let Some(idea) = wt.idea_id {
-                    planning::ai_work::complete_idea(tx, self.scope, idea, now)?;
-                }
-                let credits = self.charge(
-                    tx,
-                    AiOperation::Content,
-                    usage(&out.usage, requested),
-                    &key,
-                    &reference,
-                    now,
-                )?;
-                Ok((Some(id), 1, credits))
-            })?;
-            match made {
-                Some(id) => {
-                    report.add_saved(&done);
-                    report.created += 1;
-                    report.created_ids.push(id.get());
-                }
-                None => self.give_up(
-                    &mut report,
-                    ItemNote {
-                        key: item_key,
-                        id: tid.get(),
-                        reason: "The task has an article already.".into(),
-                        failed: false,
-                    },
-                )?,
+            group.push(
+                item_key,
+                1,
+                took,
+                Answer {
+                    task: wt,
+                    key,
+                    reference: format!("task:{tid}"),
+                    fields,
+                    usage: out.usage,
+                },
+            );
+            if group.is_full() {
+                let saved = self.save_group(&mut group, &write)?;
+                absorb(self, &mut report, saved)?;
             }
         }
+        let saved = self.save_group(&mut group, &write)?;
+        absorb(self, &mut report, saved)?;
         Ok(report)
     }
 
     /// Writes image prompts per content item: a featured prompt (position 0) and N in-article
     /// prompts as `pending` image rows (an occupied slot keeps its row).
     pub fn write_image_prompts(&self, ids: &[ContentId]) -> Result<StepReport> {
+        struct Answer {
+            content: ContentId,
+            key: String,
+            reference: String,
+            prompts: Vec<ImagePrompt>,
+            usage: ai::Usage,
+        }
         let mut report = StepReport::default();
         let n = ids.len();
         let n_in_article = self.providers.settings().n_in_article_images;
-        for (i, &cid) in ids.iter().enumerate() {
-            if self.sink.stop_requested()? {
-                report.stopped = true;
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|cid| self.key(&format!("image_prompts:{cid}")))
+            .collect();
+        let charged = self.charged_keys(&keys)?;
+        let requested = self.text_model();
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let rows = content::ai_work::save_image_prompts(
+                    tx, self.scope, a.content, &a.prompts, now,
+                )?;
+                let credits = self.charge(
+                    charges,
+                    AiOperation::ImagePrompts,
+                    usage(&a.usage, requested),
+                    &a.key,
+                    &a.reference,
+                )?;
+                let created = rows.len();
+                Ok((rows, created, credits))
+            },
+        );
+        let absorb = |report: &mut StepReport,
+                      saved: Vec<(Vec<content::model::Image>, ItemDone)>| {
+            for (rows, done) in saved {
+                report.add_saved(&done);
+                report.created += rows.len();
+                report.created_ids.extend(rows.iter().map(|r| r.id.get()));
+            }
+        };
+        let mut group = Group::default();
+        for (i, (&cid, key)) in ids.iter().zip(keys).enumerate() {
+            if self.stop_before(&group, &mut report)? {
                 break;
             }
             let item_key = format!("content:{cid}");
-            let key = self.key(&format!("image_prompts:{cid}"));
             self.sink.progress(Phase::Prep, i, n);
-            if self.charged(&key)? {
+            if charged.contains(&key) {
                 continue;
             }
             let item = {
@@ -702,27 +924,23 @@ impl Step<'_> {
                 })
                 .collect();
             self.sink.progress(Phase::Save, i, n);
-            let now = self.env.now();
-            let requested = self.text_model();
-            let reference = format!("content:{cid}");
-            let (rows, done) = self.save(&item_key, 1, us(took), |tx| {
-                let rows =
-                    content::ai_work::save_image_prompts(tx, self.scope, item.id, &prompts, now)?;
-                let credits = self.charge(
-                    tx,
-                    AiOperation::ImagePrompts,
-                    usage(&out.usage, requested),
-                    &key,
-                    &reference,
-                    now,
-                )?;
-                let created = rows.len();
-                Ok((rows, created, credits))
-            })?;
-            report.add_saved(&done);
-            report.created += rows.len();
-            report.created_ids.extend(rows.iter().map(|r| r.id.get()));
+            group.push(
+                item_key,
+                1,
+                took,
+                Answer {
+                    content: item.id,
+                    key,
+                    reference: format!("content:{cid}"),
+                    prompts,
+                    usage: out.usage,
+                },
+            );
+            if group.is_full() {
+                absorb(&mut report, self.save_group(&mut group, &write)?);
+            }
         }
+        absorb(&mut report, self.save_group(&mut group, &write)?);
         Ok(report)
     }
 
@@ -730,6 +948,12 @@ impl Step<'_> {
     /// the media store, the row `generated`. A failed image is marked and recorded; the others go
     /// on. An image generated before counts as saved.
     pub fn generate_images(&self, ids: &[ImageId]) -> Result<StepReport> {
+        struct Answer {
+            image: content::model::Image,
+            key: String,
+            reference: String,
+            out: ai::ImageOut,
+        }
         let mut report = StepReport::default();
         let n = ids.len();
         let settings = self.providers.settings();
@@ -738,13 +962,54 @@ impl Step<'_> {
             settings.image_size.height,
             settings.image_format,
         );
-        for (i, &iid) in ids.iter().enumerate() {
-            if self.sink.stop_requested()? {
-                report.stopped = true;
+        let keys: Vec<String> = ids
+            .iter()
+            .map(|iid| self.key(&format!("image:{iid}")))
+            .collect();
+        let charged = self.charged_keys(&keys)?;
+        let requested = self.image_model();
+        let write = each(
+            |tx: &mut PgConnection,
+             a: &Answer,
+             charges: &mut UsageCharges<'_>,
+             now: DateTime<Utc>| {
+                let row = content::ai_work::save_generated_image(
+                    tx,
+                    self.scope,
+                    self.env.media,
+                    &a.image,
+                    a.out.bytes.clone(),
+                    now,
+                )?;
+                let credits = self.charge(
+                    charges,
+                    AiOperation::Images,
+                    ProviderUsage {
+                        model: &a.out.model,
+                        requested_model: requested,
+                        tokens_in: 0,
+                        tokens_out: 0,
+                        images: 1,
+                    },
+                    &a.key,
+                    &a.reference,
+                )?;
+                Ok((row.id, 1, credits))
+            },
+        );
+        let absorb = |report: &mut StepReport, saved: Vec<(ImageId, ItemDone)>| {
+            for (id, done) in saved {
+                report.add_saved(&done);
+                report.created += 1;
+                report.created_ids.push(id.get());
+            }
+        };
+        let mut group = Group::default();
+        for (i, (&iid, key)) in ids.iter().zip(keys).enumerate() {
+            if self.stop_before(&group, &mut report)? {
                 break;
             }
             let item_key = format!("image:{iid}");
-            let key = self.key(&format!("image:{iid}"));
             let img = {
                 let mut c = self.env.conn()?;
                 content::ai_work::image_to_generate(&mut c, self.scope, iid)?
@@ -752,7 +1017,7 @@ impl Step<'_> {
             let Some(img) = img else {
                 continue;
             };
-            if self.charged(&key)? || img.status == ImageStatus::Generated {
+            if charged.contains(&key) || img.status == ImageStatus::Generated {
                 report.saved += 1;
                 continue;
             }
@@ -801,39 +1066,102 @@ impl Step<'_> {
                 }
             };
             self.sink.progress(Phase::Save, i, n);
-            let now = self.env.now();
-            let requested = self.image_model();
-            let reference = format!("image:{iid}");
-            let (_, done) = self.save(&item_key, 1, us(took), |tx| {
-                let row = content::ai_work::save_generated_image(
-                    tx,
-                    self.scope,
-                    self.env.media,
-                    &img,
-                    out.bytes.clone(),
-                    now,
-                )?;
-                let credits = self.charge(
-                    tx,
-                    AiOperation::Images,
-                    ProviderUsage {
-                        model: &out.model,
-                        requested_model: requested,
-                        tokens_in: 0,
-                        tokens_out: 0,
-                        images: 1,
-                    },
-                    &key,
-                    &reference,
-                    now,
-                )?;
-                Ok((row, 1, credits))
-            })?;
-            report.add_saved(&done);
-            report.created += 1;
-            report.created_ids.push(iid.get());
+            group.push(
+                item_key,
+                1,
+                took,
+                Answer {
+                    image: img,
+                    key,
+                    reference: format!("image:{iid}"),
+                    out,
+                },
+            );
+            if group.is_full() {
+                absorb(&mut report, self.save_group(&mut group, &write)?);
+            }
         }
+        absorb(&mut report, self.save_group(&mut group, &write)?);
         Ok(report)
+    }
+}
+
+/// A group write from a per-item one: the items' writes one after another.
+#[allow(clippy::type_complexity)]
+fn each<P, R>(
+    write: impl Fn(
+        &mut PgConnection,
+        &P,
+        &mut UsageCharges<'_>,
+        DateTime<Utc>,
+    ) -> Result<(R, usize, i64)>,
+) -> impl Fn(
+    &mut PgConnection,
+    &[Ready<P>],
+    &mut UsageCharges<'_>,
+    DateTime<Utc>,
+) -> Result<Vec<(R, usize, i64)>> {
+    move |tx, items, charges, now| {
+        items
+            .iter()
+            .map(|item| write(tx, &item.data, charges, now))
+            .collect()
+    }
+}
+
+/// The id in an item key (`task:12` → 12).
+fn key_id(key: &str) -> i64 {
+    key.rsplit(':')
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Provider time after which the items worked so far are saved: a crash loses at most about
+/// this much provider work, while fast calls (the offline provider) share one transaction, one
+/// balance lock and one read of the cost table among the items of a batch.
+const GROUP_PROVIDER_TIME: Duration = Duration::from_secs(1);
+/// Most items saved in one transaction.
+const GROUP_MAX_ITEMS: usize = 50;
+
+/// An item whose provider call is done, waiting to be saved with its group.
+struct Ready<P> {
+    key: String,
+    inputs: usize,
+    provider_us: u64,
+    data: P,
+}
+
+/// Items of a step saved together in one transaction: each item's domain rows, its charge and
+/// the sink's record still commit together (all or none of the group), and the charges'
+/// idempotency keys still mark exactly the saved items.
+struct Group<P> {
+    items: Vec<Ready<P>>,
+    provider: Duration,
+}
+
+impl<P> Default for Group<P> {
+    fn default() -> Self {
+        Self {
+            items: Vec::new(),
+            provider: Duration::ZERO,
+        }
+    }
+}
+
+impl<P> Group<P> {
+    fn push(&mut self, key: String, inputs: usize, took: Duration, data: P) {
+        self.provider += took;
+        self.items.push(Ready {
+            key,
+            inputs,
+            provider_us: us(took),
+            data,
+        });
+    }
+
+    fn is_full(&self) -> bool {
+        self.provider >= GROUP_PROVIDER_TIME || self.items.len() >= GROUP_MAX_ITEMS
     }
 }
 

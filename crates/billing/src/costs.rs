@@ -79,6 +79,58 @@ pub fn model_rate(conn: &mut PgConnection, kind: &str, model: Option<&str>) -> R
         })
 }
 
+/// The active cost table read once, for pricing many calls (a batch of AI work) without a
+/// round trip per call. Lookups follow [`operation_cost`] and [`model_rate`] exactly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CostTable {
+    operations: Vec<OperationCost>,
+    /// Ordered by id, as [`model_rate`] picks the first match.
+    rates: Vec<ModelRate>,
+}
+
+impl CostTable {
+    /// Reads the active operations and models (two queries).
+    pub fn load(conn: &mut PgConnection) -> Result<Self> {
+        Ok(Self {
+            operations: list_operation_costs(conn)?,
+            rates: credit_model_rates::table
+                .filter(credit_model_rates::is_active.eq(true))
+                .order(credit_model_rates::id.asc())
+                .select(ModelRate::as_select())
+                .load(conn)?,
+        })
+    }
+
+    /// An active operation by name, or a validation error on `operation`.
+    pub fn operation(&self, operation: &str) -> Result<&OperationCost> {
+        self.operations
+            .iter()
+            .find(|o| o.operation == operation)
+            .ok_or_else(|| {
+                FieldErrors::single("operation", format!("Unknown operation '{operation}'.")).into()
+            })
+    }
+
+    /// An active model by id or image tier; `None` (or blank) is the default model of `kind`.
+    pub fn model_rate(&self, kind: &str, model: Option<&str>) -> Result<&ModelRate> {
+        let wanted = model.map(str::trim).filter(|m| !m.is_empty());
+        self.rates
+            .iter()
+            .filter(|r| r.kind == kind)
+            .find(|r| match wanted {
+                Some(m) => r.model == m || r.quality_tier.as_deref() == Some(m),
+                None => r.is_default,
+            })
+            .ok_or_else(|| {
+                FieldErrors::single(
+                    "model",
+                    format!("Unknown {kind} model '{}'.", model.unwrap_or("(default)")),
+                )
+                .into()
+            })
+    }
+}
+
 /// Every active operation, by name.
 pub fn list_operation_costs(conn: &mut PgConnection) -> Result<Vec<OperationCost>> {
     Ok(credit_operation_costs::table

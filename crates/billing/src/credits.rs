@@ -135,7 +135,7 @@ pub(crate) struct Entry<'a> {
     pub operation: Option<&'a str>,
 }
 
-fn check_key(e: &mut FieldErrors, field: &str, key: &str) {
+pub(crate) fn check_key(e: &mut FieldErrors, field: &str, key: &str) {
     if key.trim().is_empty() {
         e.add(field, "This field may not be blank.");
     } else if key.chars().count() > MAX_KEY_LEN {
@@ -146,17 +146,41 @@ fn check_key(e: &mut FieldErrors, field: &str, key: &str) {
     }
 }
 
-/// Creates the account's balance row if missing, then locks it for the rest of the transaction.
+/// Locks the account's balance row for the rest of the transaction, creating it first if it is
+/// missing (one round trip once the row exists).
 pub(crate) fn lock_balance(conn: &mut PgConnection, account: AccountId) -> Result<CreditBalance> {
+    let locked = |conn: &mut PgConnection| {
+        credit_balances::table
+            .find(account)
+            .select(CreditBalance::as_select())
+            .for_update()
+            .first(conn)
+            .optional()
+    };
+    if let Some(b) = locked(conn)? {
+        return Ok(b);
+    }
     diesel::insert_into(credit_balances::table)
         .values(credit_balances::account_id.eq(account))
         .on_conflict_do_nothing()
         .execute(conn)?;
-    Ok(credit_balances::table
-        .find(account)
-        .select(CreditBalance::as_select())
-        .for_update()
-        .first(conn)?)
+    locked(conn)?.ok_or_else(Error::not_found)
+}
+
+/// Runs `f` in the caller's transaction when there is one, else in a new one. Used by changes
+/// that check everything before their first write, so that inside a caller's transaction they
+/// need no savepoint: a failed check has written nothing, and a failed write aborts the whole
+/// transaction anyway.
+pub(crate) fn in_transaction<T>(
+    conn: &mut PgConnection,
+    f: impl FnOnce(&mut PgConnection) -> Result<T>,
+) -> Result<T> {
+    use diesel::connection::{AnsiTransactionManager, TransactionManager};
+    let depth = AnsiTransactionManager::transaction_manager_status_mut(conn).transaction_depth()?;
+    match depth {
+        Some(_) => f(conn),
+        None => conn.transaction(f),
+    }
 }
 
 /// The rows of the change recorded under `key`, first row first.
@@ -485,7 +509,7 @@ pub fn charge_held(
     }
     e.into_result()?;
     let account = scope.account_id();
-    conn.transaction(|c| {
+    in_transaction(conn, |c| {
         let op = crate::costs::operation_cost(c, req.operation)?;
         let entry = Entry {
             kind: TxKind::Charge,
@@ -528,6 +552,174 @@ pub fn charge_held(
                 .execute(c)?;
         }
         Ok(posted)
+    })
+}
+
+/// One charge of a group posted by [`charge_group`].
+pub(crate) struct GroupCharge<'a> {
+    pub operation: &'a str,
+    pub amount: i64,
+    pub key: &'a str,
+    pub reference: &'a str,
+    pub description: &'a str,
+    pub usage: &'a UsageRecord,
+}
+
+/// One ledger row of a group, before it is written.
+struct GroupRow {
+    charge: usize,
+    pool: Pool,
+    amount: i64,
+    after: i64,
+}
+
+/// Takes credits for several charges in the caller's transaction (or its own), in order, with
+/// one balance lock, one balance update and one draw-down of `hold`. Nothing is written unless
+/// the balance less the other work's holds covers every charge; the rows are those
+/// [`charge_held`] would write one after another. A key used before fails the insert on the
+/// ledger's unique key (and so the whole transaction): callers skip charged work first.
+pub(crate) fn charge_group(
+    conn: &mut PgConnection,
+    account: AccountId,
+    charges: &[GroupCharge<'_>],
+    hold: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    if charges.is_empty() {
+        return Ok(0);
+    }
+    in_transaction(conn, |c| {
+        let balance = lock_balance(c, account)?;
+        let mut spendable = balance.total() - crate::holds::held_by_others(c, account, hold)?;
+        let (mut plan, mut bonus) = (balance.plan_credits, balance.bonus_credits);
+        let mut rows: Vec<GroupRow> = Vec::with_capacity(charges.len());
+        for (i, g) in charges.iter().enumerate() {
+            if g.amount > spendable {
+                return Err(Error::InsufficientCredits {
+                    needed: g.amount,
+                    available: spendable.max(0),
+                });
+            }
+            spendable -= g.amount;
+            let from_plan = g.amount.min(plan);
+            let from_bonus = g.amount - from_plan;
+            let first = rows.len();
+            if from_plan != 0 {
+                plan -= from_plan;
+                rows.push(GroupRow {
+                    charge: i,
+                    pool: Pool::Plan,
+                    amount: -from_plan,
+                    after: plan,
+                });
+            }
+            if from_bonus != 0 {
+                bonus -= from_bonus;
+                rows.push(GroupRow {
+                    charge: i,
+                    pool: Pool::Bonus,
+                    amount: -from_bonus,
+                    after: bonus,
+                });
+            }
+            if rows.len() == first {
+                // A change always writes a row, so that its key is recorded.
+                rows.push(GroupRow {
+                    charge: i,
+                    pool: Pool::Plan,
+                    amount: 0,
+                    after: plan,
+                });
+            }
+        }
+        // Rows go in order; a run of single-row charges is one multi-row INSERT (which returns
+        // its ids in VALUES order), a charge over both pools two (the second names the first).
+        let insert = |c: &mut PgConnection,
+                      rows: &[&GroupRow],
+                      parent: Option<CreditTransactionId>|
+         -> Result<Vec<CreditTransactionId>> {
+            let values: Vec<_> = rows
+                .iter()
+                .map(|r| {
+                    let g = &charges[r.charge];
+                    (
+                        credit_transactions::account_id.eq(account),
+                        credit_transactions::kind.eq(TxKind::Charge.as_str()),
+                        credit_transactions::pool.eq(r.pool.as_str()),
+                        credit_transactions::amount.eq(r.amount),
+                        credit_transactions::balance_after.eq(r.after),
+                        credit_transactions::reference.eq(g.reference),
+                        credit_transactions::description.eq(g.description),
+                        credit_transactions::operation.eq(Some(g.operation)),
+                        credit_transactions::idempotency_key.eq(match parent {
+                            None => Some(g.key),
+                            Some(_) => None,
+                        }),
+                        credit_transactions::parent_id.eq(parent),
+                        credit_transactions::created_at.eq(now),
+                    )
+                })
+                .collect();
+            Ok(diesel::insert_into(credit_transactions::table)
+                .values(values)
+                .returning(credit_transactions::id)
+                .get_results(c)?)
+        };
+        let mut first_ids: Vec<CreditTransactionId> = Vec::with_capacity(charges.len());
+        let mut run: Vec<&GroupRow> = Vec::new();
+        let mut i = 0;
+        while i < rows.len() {
+            let two = rows.get(i + 1).is_some_and(|n| n.charge == rows[i].charge);
+            if !two {
+                run.push(&rows[i]);
+                i += 1;
+                continue;
+            }
+            if !run.is_empty() {
+                first_ids.extend(insert(c, &run, None)?);
+                run.clear();
+            }
+            let first = insert(c, &[&rows[i]], None)?;
+            let parent = first.first().copied();
+            insert(c, &[&rows[i + 1]], parent)?;
+            first_ids.extend(first);
+            i += 2;
+        }
+        if !run.is_empty() {
+            first_ids.extend(insert(c, &run, None)?);
+        }
+        let logs: Vec<_> = charges
+            .iter()
+            .zip(&first_ids)
+            .map(|(g, tx)| {
+                (
+                    credit_usage_logs::account_id.eq(account),
+                    credit_usage_logs::transaction_id.eq(*tx),
+                    credit_usage_logs::operation.eq(g.operation),
+                    credit_usage_logs::credits.eq(g.amount),
+                    credit_usage_logs::model.eq(&g.usage.model),
+                    credit_usage_logs::tokens_in.eq(g.usage.tokens_in),
+                    credit_usage_logs::tokens_out.eq(g.usage.tokens_out),
+                    credit_usage_logs::cost_usd_micros.eq(g.usage.cost_usd_micros),
+                    credit_usage_logs::created_at.eq(now),
+                )
+            })
+            .collect();
+        diesel::insert_into(credit_usage_logs::table)
+            .values(logs)
+            .execute(c)?;
+        diesel::update(credit_balances::table.find(account))
+            .set((
+                credit_balances::plan_credits.eq(plan),
+                credit_balances::bonus_credits.eq(bonus),
+                credit_balances::updated_at.eq(now),
+            ))
+            .execute(c)?;
+        let total: i64 = charges.iter().map(|g| g.amount).sum();
+        if let Some(h) = hold {
+            crate::holds::draw_down(c, account, h, total)?;
+        }
+        Ok(total)
     })
 }
 

@@ -6,11 +6,12 @@
 //! the charge commit together, so a charged key means the item is done.
 
 use crate::Result;
-use crate::costs::{self, Quantity};
+use crate::costs::{self, CostTable, Quantity};
 use crate::credits::{self, ChargeRequest, UsageRecord};
 use chrono::{DateTime, Utc};
 use db::schema::credit_transactions;
 use diesel::prelude::*;
+use kernel::FieldErrors;
 use tenancy::Scope;
 
 /// The operations of the cost table that AI work charges.
@@ -95,15 +96,24 @@ pub fn price_usage(
     operation: AiOperation,
     usage: &ProviderUsage<'_>,
 ) -> Result<(i64, UsageRecord)> {
-    let op = costs::operation_cost(conn, operation.as_str())?;
-    let rate = match costs::model_rate(conn, &op.kind, Some(usage.model)) {
+    price_usage_in(&CostTable::load(conn)?, operation, usage)
+}
+
+/// [`price_usage`] on a cost table read before (once for a batch of work).
+pub fn price_usage_in(
+    table: &CostTable,
+    operation: AiOperation,
+    usage: &ProviderUsage<'_>,
+) -> Result<(i64, UsageRecord)> {
+    let op = table.operation(operation.as_str())?;
+    let rate = match table.model_rate(&op.kind, Some(usage.model)) {
         Ok(r) => r,
         Err(_) => match usage
             .requested_model
-            .map(|m| costs::model_rate(conn, &op.kind, Some(m)))
+            .map(|m| table.model_rate(&op.kind, Some(m)))
         {
             Some(Ok(r)) => r,
-            _ => costs::model_rate(conn, &op.kind, None)?,
+            _ => table.model_rate(&op.kind, None)?,
         },
     };
     let tin = i64::try_from(usage.tokens_in).unwrap_or(i64::MAX);
@@ -113,7 +123,7 @@ pub fn price_usage(
     } else {
         Quantity::Tokens(tin.saturating_add(tout))
     };
-    let est = costs::price(&op, &rate, quantity)?;
+    let est = costs::price(op, rate, quantity)?;
     let credits = est.credits.max(op.min_credits).max(1);
     Ok((
         credits,
@@ -121,7 +131,7 @@ pub fn price_usage(
             model: usage.model.to_owned(),
             tokens_in: tin,
             tokens_out: tout,
-            cost_usd_micros: costs::cost_usd_micros(&rate, tin, tout, usage.images),
+            cost_usd_micros: costs::cost_usd_micros(rate, tin, tout, usage.images),
         },
     ))
 }
@@ -151,6 +161,129 @@ pub fn charge_usage(
         now,
     )?;
     Ok(-posted.amount())
+}
+
+/// Charges for several items of AI work, priced from one read of the cost table as they are
+/// added, and posted together by [`post_charges`] in the transaction that saves the items.
+#[derive(Debug)]
+pub struct UsageCharges<'t> {
+    table: &'t CostTable,
+    hold: Option<String>,
+    items: Vec<PricedCharge>,
+}
+
+#[derive(Debug)]
+struct PricedCharge {
+    operation: AiOperation,
+    key: String,
+    reference: String,
+    credits: i64,
+    usage: UsageRecord,
+}
+
+impl<'t> UsageCharges<'t> {
+    /// An empty group priced from `table`, for the work holding `hold` (if any).
+    pub fn new(table: &'t CostTable, hold: Option<&str>) -> Self {
+        Self {
+            table,
+            hold: hold.map(str::to_owned),
+            items: Vec::new(),
+        }
+    }
+
+    /// Prices a charge (as [`price_usage`]) and adds it to the group; returns its credits.
+    /// Its `hold` must be the group's.
+    pub fn add(&mut self, charge: &UsageCharge<'_>) -> Result<i64> {
+        let mut e = FieldErrors::new();
+        credits::check_key(&mut e, "idempotency_key", charge.idempotency_key);
+        e.max_len("reference", charge.reference, credits::MAX_KEY_LEN);
+        if charge.hold != self.hold.as_deref() {
+            e.add("hold", "Every charge of a group is for the same hold.");
+        }
+        e.into_result()?;
+        let (credits, usage) = price_usage_in(self.table, charge.operation, &charge.usage)?;
+        self.items.push(PricedCharge {
+            operation: charge.operation,
+            key: charge.idempotency_key.to_owned(),
+            reference: charge.reference.to_owned(),
+            credits,
+            usage,
+        });
+        Ok(credits)
+    }
+
+    /// Charges added.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// True when no charge was added.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+/// Posts a group of charges inside the transaction that saves their work (or in its own): the
+/// balance is locked once and the balance less the other work's holds must cover every charge
+/// in order (`InsufficientCredits` for the first that does not fit, nothing written). Then each
+/// charge gets the ledger rows and usage log [`charge_usage`] would write, the balance is
+/// updated once and the group's hold drawn down once. Returns the credits. Unlike
+/// [`charge_usage`], a key charged before is no replay: it fails on the ledger's unique key and
+/// takes the whole transaction with it, so callers skip charged items before working them
+/// ([`charged_keys`]) and a concurrent duplicate rolls back.
+pub fn post_charges(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    charges: &UsageCharges<'_>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    let group: Vec<credits::GroupCharge<'_>> = charges
+        .items
+        .iter()
+        .map(|c| credits::GroupCharge {
+            operation: c.operation.as_str(),
+            amount: c.credits,
+            key: &c.key,
+            reference: &c.reference,
+            description: c.operation.description(),
+            usage: &c.usage,
+        })
+        .collect();
+    credits::charge_group(
+        conn,
+        scope.account_id(),
+        &group,
+        charges.hold.as_deref(),
+        now,
+    )
+}
+
+/// The keys among `keys` the account's ledger already holds (their work was saved), in one
+/// query.
+pub fn charged_keys(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    keys: &[String],
+) -> Result<std::collections::HashSet<String>> {
+    if keys.is_empty() {
+        return Ok(Default::default());
+    }
+    #[derive(QueryableByName)]
+    struct Key {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        key: String,
+    }
+    // One probe of the (account, key) unique index per key, whatever the planner believes
+    // about the ledger's size.
+    let found: Vec<Key> = diesel::sql_query(
+        "SELECT k.key FROM unnest($2::text[]) AS k(key) \
+          WHERE EXISTS (SELECT 1 FROM credit_transactions t \
+                         WHERE t.account_id = $1 AND t.idempotency_key = k.key)",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(keys)
+    .load(conn)?;
+    Ok(found.into_iter().map(|k| k.key).collect())
 }
 
 /// True when the account's ledger already holds `key`: the work charged under it was saved.

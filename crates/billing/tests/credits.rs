@@ -924,3 +924,157 @@ fn holds_reserve_credits_for_their_work_and_release_what_is_left() {
     holds::place(&mut c, &b.scope, "ai_task:1", 100, now).unwrap();
     assert_eq!(holds::held(&mut c, &a.scope).unwrap(), 0);
 }
+
+/// A group of usage charges ([`billing::usage::post_charges`]) writes the ledger rows, usage
+/// logs, balance and hold a run of single charges would, crossing from the plan pool into the
+/// bonus pool in the same place.
+#[test]
+fn a_group_of_charges_writes_what_single_charges_would() {
+    use billing::holds;
+    use billing::usage::{
+        self, AiOperation, ProviderUsage, UsageCharge, UsageCharges, charge_usage,
+    };
+    let db = TestDb::new();
+    let mut c = db.conn();
+    let now = Utc::now();
+    let single = signup(&mut c, "group-single", "free", now); // 100 plan credits
+    let grouped = signup(&mut c, "group-posted", "free", now);
+    for a in [&single, &grouped] {
+        credits::grant(
+            &mut c,
+            &a.scope,
+            &GrantRequest {
+                pool: Pool::Bonus,
+                amount: 500,
+                idempotency_key: "bonus",
+                reference: "test",
+                description: "bonus",
+            },
+            now,
+        )
+        .unwrap();
+        holds::place(&mut c, &a.scope, "work:1", 300, now).unwrap();
+    }
+    let usage_of = |tokens: u64| ProviderUsage {
+        model: "offline-test",
+        requested_model: None,
+        tokens_in: tokens,
+        tokens_out: tokens,
+        images: 0,
+    };
+    let keys: Vec<String> = (0..6).map(|i| format!("work:1:item:{i}")).collect();
+    let charge_of = |i: usize, u| UsageCharge {
+        operation: AiOperation::Content,
+        usage: u,
+        idempotency_key: &keys[i],
+        reference: "task:1",
+        hold: Some("work:1"),
+    };
+    let tokens = [20_000u64, 30_000, 25_000, 40_000, 1, 15_000];
+    let mut single_credits = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        single_credits
+            .push(charge_usage(&mut c, &single.scope, &charge_of(i, usage_of(*t)), now).unwrap());
+    }
+    let table = billing::costs::CostTable::load(&mut c).unwrap();
+    let mut group = UsageCharges::new(&table, Some("work:1"));
+    let group_credits: Vec<i64> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| group.add(&charge_of(i, usage_of(*t))).unwrap())
+        .collect();
+    assert_eq!(group_credits, single_credits);
+    assert!(
+        single_credits.iter().sum::<i64>() > 100,
+        "the charges cross into the bonus pool"
+    );
+    let total = c
+        .transaction::<_, billing::Error, _>(|tx| {
+            usage::post_charges(tx, &grouped.scope, &group, now)
+        })
+        .unwrap();
+    assert_eq!(total, single_credits.iter().sum::<i64>());
+
+    let rows = |c: &mut PgConnection, a: &Signed| {
+        ledger(c, a.account)
+            .into_iter()
+            .map(|t| {
+                (
+                    t.kind,
+                    t.pool,
+                    t.amount,
+                    t.balance_after,
+                    t.idempotency_key,
+                    t.parent_id.is_some(),
+                    t.operation,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(rows(&mut c, &single), rows(&mut c, &grouped));
+    let logs = |c: &mut PgConnection, a: &Signed| {
+        credit_usage_logs::table
+            .filter(credit_usage_logs::account_id.eq(a.account))
+            .order(credit_usage_logs::id.asc())
+            .select((
+                credit_usage_logs::operation,
+                credit_usage_logs::credits,
+                credit_usage_logs::model,
+                credit_usage_logs::tokens_in,
+                credit_usage_logs::cost_usd_micros,
+            ))
+            .load::<(String, i64, String, i64, i64)>(c)
+            .unwrap()
+    };
+    assert_eq!(logs(&mut c, &single), logs(&mut c, &grouped));
+    assert_eq!(
+        holds::held(&mut c, &single.scope).unwrap(),
+        holds::held(&mut c, &grouped.scope).unwrap()
+    );
+    assert_ledger_consistent(&mut c, single.account);
+    assert_ledger_consistent(&mut c, grouped.account);
+    assert_eq!(
+        usage::charged_keys(&mut c, &grouped.scope, &[keys[0].clone(), "other".into()]).unwrap(),
+        [keys[0].clone()].into_iter().collect()
+    );
+
+    // A key charged before fails the whole group; a group the balance cannot cover writes
+    // nothing and names the first charge that does not fit.
+    let before = ledger(&mut c, grouped.account).len();
+    let mut again = UsageCharges::new(&table, Some("work:1"));
+    let fresh = "work:1:item:fresh".to_owned();
+    again
+        .add(&UsageCharge {
+            idempotency_key: &fresh,
+            ..charge_of(0, usage_of(10))
+        })
+        .unwrap();
+    again.add(&charge_of(1, usage_of(10))).unwrap();
+    assert!(usage::post_charges(&mut c, &grouped.scope, &again, now).is_err());
+    assert_eq!(ledger(&mut c, grouped.account).len(), before);
+    let mut too_much = UsageCharges::new(&table, Some("work:1"));
+    too_much
+        .add(&UsageCharge {
+            idempotency_key: &fresh,
+            ..charge_of(0, usage_of(10))
+        })
+        .unwrap();
+    let big = "work:1:item:big".to_owned();
+    too_much
+        .add(&UsageCharge {
+            idempotency_key: &big,
+            ..charge_of(0, usage_of(100_000_000))
+        })
+        .unwrap();
+    let e = usage::post_charges(&mut c, &grouped.scope, &too_much, now).unwrap_err();
+    assert!(matches!(e, Error::InsufficientCredits { .. }), "{e:?}");
+    assert_eq!(ledger(&mut c, grouped.account).len(), before);
+    // Every charge of a group is for the group's hold.
+    let e = UsageCharges::new(&table, None)
+        .add(&charge_of(0, usage_of(1)))
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::Tenancy(tenancy::Error::Validation(_))),
+        "{e:?}"
+    );
+}

@@ -119,8 +119,9 @@ pub struct SavedClusters {
 /// Saves a clustering answer for one site and sector (the keywords' own, read through the
 /// caller's scope): each cluster reuses a same-named cluster of the sector (case- and
 /// space-insensitively; the unique index decides) or is created, and its keywords are mapped to it
-/// in one statement per cluster (only keywords of that site and sector that are still unmapped:
-/// a keyword is never moved from one cluster to another by AI). Runs in the caller's transaction.
+/// (only keywords of that site and sector that are still unmapped: a keyword is never moved from
+/// one cluster to another by AI; a keyword two clusters name goes to the first) — four statements
+/// whatever the answer's size. Runs in the caller's transaction.
 pub fn save_cluster_assignments(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -131,21 +132,36 @@ pub fn save_cluster_assignments(
 ) -> Result<SavedClusters> {
     scope.require(kernel::Role::Editor)?;
     let mut saved = SavedClusters::default();
-    for g in groups {
-        let mut name: String = crate::keywords::normalize_keyword(&g.name)
-            .chars()
-            .take(MAX_AI_CLUSTER_NAME)
-            .collect();
-        if name.is_empty() {
-            name = format!("Cluster {}", saved.cluster_ids.len() + 1);
-        }
-        // Find-or-create in one statement: the unique index on the normalized name decides.
-        let created: Option<ClusterId> = diesel::insert_into(clusters::table)
-            .values((
+    if groups.is_empty() {
+        return Ok(saved);
+    }
+    let names: Vec<String> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let name: String = crate::keywords::normalize_keyword(&g.name)
+                .chars()
+                .take(MAX_AI_CLUSTER_NAME)
+                .collect();
+            if name.is_empty() {
+                format!("Cluster {}", i + 1)
+            } else {
+                name
+            }
+        })
+        .collect();
+    // Find-or-create in two statements: one multi-row INSERT (the unique index on the
+    // normalized name decides; of several same-named groups only the first inserts), then one
+    // lookup of every name that did not insert, answer order kept.
+    let rows: Vec<_> = groups
+        .iter()
+        .zip(&names)
+        .map(|(g, name)| {
+            (
                 clusters::account_id.eq(scope.account_id()),
                 clusters::site_id.eq(site),
                 clusters::sector_id.eq(sector),
-                clusters::name.eq(&name),
+                clusters::name.eq(name),
                 clusters::description.eq(g
                     .description
                     .trim()
@@ -156,49 +172,83 @@ pub fn save_cluster_assignments(
                 clusters::disabled.eq(false),
                 clusters::created_at.eq(now),
                 clusters::updated_at.eq(now),
-            ))
-            .on_conflict_do_nothing()
-            .returning(clusters::id)
-            .get_result(conn)
-            .optional()?;
-        let id = match created {
-            Some(id) => {
-                saved.created += 1;
-                id
-            }
-            None => {
-                saved.reused += 1;
-                clusters::table
-                    .filter(clusters::account_id.eq(scope.account_id()))
-                    .filter(clusters::site_id.eq(site))
-                    .filter(clusters::sector_id.eq(sector))
-                    .filter(
-                        diesel::dsl::sql::<diesel::sql_types::Bool>(
-                            "lower(btrim(name)) = lower(btrim(",
-                        )
-                        .bind::<diesel::sql_types::Text, _>(name.clone())
-                        .sql("))"),
-                    )
-                    .select(clusters::id)
-                    .first(conn)?
-            }
-        };
-        saved.mapped += diesel::update(
-            keywords::table
-                .filter(keywords::account_id.eq(scope.account_id()))
-                .filter(keywords::site_id.eq(site))
-                .filter(keywords::sector_id.eq(sector))
-                .filter(keywords::id.eq_any(&g.keyword_ids))
-                .filter(keywords::cluster_id.is_null()),
+            )
+        })
+        .collect();
+    let inserted: Vec<(ClusterId, String)> = diesel::insert_into(clusters::table)
+        .values(rows)
+        .on_conflict_do_nothing()
+        .returning((clusters::id, clusters::name))
+        .get_results(conn)?;
+    let mut created: std::collections::HashMap<String, ClusterId> =
+        inserted.into_iter().map(|(id, n)| (n, id)).collect();
+    let mut ids: Vec<Option<ClusterId>> = names
+        .iter()
+        .map(|n| {
+            // The first group of a name created it; a later same-named group reuses it.
+            created.remove(n).inspect(|_| saved.created += 1)
+        })
+        .collect();
+    let missing: Vec<String> = names
+        .iter()
+        .zip(&ids)
+        .filter(|(_, id)| id.is_none())
+        .map(|(n, _)| n.clone())
+        .collect();
+    if !missing.is_empty() {
+        #[derive(QueryableByName)]
+        struct Found {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            name: String,
+            #[diesel(sql_type = diesel::sql_types::BigInt)]
+            id: i64,
+        }
+        let found: Vec<Found> = diesel::sql_query(
+            "SELECT n.name, c.id FROM unnest($4::text[]) AS n(name) \
+               JOIN clusters c ON c.account_id = $1 AND c.site_id = $2 AND c.sector_id = $3 \
+                AND lower(btrim(c.name)) = lower(btrim(n.name))",
         )
-        .set((
-            keywords::cluster_id.eq(id),
-            keywords::status.eq(MappingStatus::Mapped),
-            keywords::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-        saved.cluster_ids.push(id);
+        .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+        .bind::<diesel::sql_types::BigInt, _>(site.get())
+        .bind::<diesel::sql_types::BigInt, _>(sector.get())
+        .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&missing)
+        .load(conn)?;
+        let found: std::collections::HashMap<String, ClusterId> = found
+            .into_iter()
+            .map(|f| (f.name, ClusterId(f.id)))
+            .collect();
+        for (id, n) in ids.iter_mut().zip(&names) {
+            if id.is_none() {
+                *id = Some(*found.get(n).ok_or(Error::NotFound)?);
+                saved.reused += 1;
+            }
+        }
     }
+    let ids: Vec<ClusterId> = ids.into_iter().flatten().collect();
+    // Every keyword goes to the first cluster that names it, in one statement; only keywords
+    // of this site and sector that are still unmapped (AI never moves a keyword).
+    let mut seen = std::collections::HashSet::new();
+    let (kw, cl): (Vec<i64>, Vec<i64>) = groups
+        .iter()
+        .zip(&ids)
+        .flat_map(|(g, id)| g.keyword_ids.iter().map(move |k| (k.get(), id.get())))
+        .filter(|(k, _)| seen.insert(*k))
+        .unzip();
+    saved.mapped = diesel::sql_query(
+        "UPDATE keywords k SET cluster_id = m.cluster_id, status = $6, updated_at = $7 \
+           FROM unnest($4::bigint[], $5::bigint[]) AS m(keyword_id, cluster_id) \
+          WHERE k.account_id = $1 AND k.site_id = $2 AND k.sector_id = $3 \
+            AND k.id = m.keyword_id AND k.cluster_id IS NULL",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::BigInt, _>(site.get())
+    .bind::<diesel::sql_types::BigInt, _>(sector.get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&kw)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(&cl)
+    .bind::<diesel::sql_types::Text, _>(MappingStatus::Mapped.as_str())
+    .bind::<diesel::sql_types::Timestamptz, _>(now)
+    .execute(conn)?;
+    saved.cluster_ids = ids;
     Ok(saved)
 }
 
@@ -234,6 +284,63 @@ pub fn idea_source(
     Ok(Some(IdeaSource { cluster, keywords }))
 }
 
+/// [`idea_source`] for many clusters in two queries: the visible ones among `ids`, by id
+/// (missing or invisible clusters are absent), each with its enabled keywords, highest volume
+/// first (at most [`MAX_IDEA_INPUT_KEYWORDS`] each).
+pub fn idea_sources(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[ClusterId],
+) -> Result<std::collections::HashMap<ClusterId, IdeaSource>> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let mut q = clusters::table
+        .filter(clusters::account_id.eq(scope.account_id()))
+        .filter(clusters::id.eq_any(ids))
+        .into_boxed();
+    if let Some(sites) = tenancy::sites::visible_site_ids(conn, scope)? {
+        q = q.filter(clusters::site_id.eq_any(sites));
+    }
+    let found: Vec<Cluster> = q.select(Cluster::as_select()).load(conn)?;
+    if found.is_empty() {
+        return Ok(Default::default());
+    }
+    let found_ids: Vec<ClusterId> = found.iter().map(|c| c.id).collect();
+    // The first MAX_IDEA_INPUT_KEYWORDS keywords of each cluster, in idea_source's order: one
+    // index-ordered LIMIT per cluster.
+    let kws: Vec<Keyword> = diesel::sql_query(
+        "SELECT k.* FROM unnest($2::bigint[]) AS c(id) CROSS JOIN LATERAL \
+           (SELECT * FROM keywords \
+             WHERE account_id = $1 AND cluster_id = c.id AND NOT disabled \
+             ORDER BY volume DESC, id ASC LIMIT $3) k",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::Array<diesel::sql_types::BigInt>, _>(
+        found_ids.iter().map(|c| c.get()).collect::<Vec<i64>>(),
+    )
+    .bind::<diesel::sql_types::BigInt, _>(MAX_IDEA_INPUT_KEYWORDS)
+    .load(conn)?;
+    let mut out: std::collections::HashMap<ClusterId, IdeaSource> = found
+        .into_iter()
+        .map(|cluster| {
+            (
+                cluster.id,
+                IdeaSource {
+                    cluster,
+                    keywords: Vec::new(),
+                },
+            )
+        })
+        .collect();
+    for k in kws {
+        if let Some(s) = k.cluster_id.and_then(|c| out.get_mut(&c)) {
+            s.keywords.push(k);
+        }
+    }
+    Ok(out)
+}
+
 /// Saves generated ideas for a cluster and marks the cluster `mapped` (it has ideas now). Runs
 /// in the caller's transaction; each idea passes the text and outline rules of a hand-made one,
 /// on the cluster's site and sector.
@@ -249,6 +356,30 @@ pub fn save_generated_ideas(
         clusters::table
             .filter(clusters::account_id.eq(scope.account_id()))
             .filter(clusters::id.eq(cluster.id))
+            .filter(clusters::status.ne(MappingStatus::Mapped)),
+    )
+    .set((
+        clusters::status.eq(MappingStatus::Mapped),
+        clusters::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(made)
+}
+
+/// [`save_generated_ideas`] for several clusters at once (a few statements whatever their
+/// number). Returns each cluster's new ideas, in order.
+pub fn save_generated_ideas_many(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    groups: &[(&Cluster, &[crate::ideas::NewIdea])],
+    now: DateTime<Utc>,
+) -> Result<Vec<Vec<IdeaId>>> {
+    let made = crate::ideas::insert_generated_many(conn, scope, groups, now)?;
+    let ids: Vec<ClusterId> = groups.iter().map(|(c, _)| c.id).collect();
+    diesel::update(
+        clusters::table
+            .filter(clusters::account_id.eq(scope.account_id()))
+            .filter(clusters::id.eq_any(&ids))
             .filter(clusters::status.ne(MappingStatus::Mapped)),
     )
     .set((

@@ -508,36 +508,53 @@ pub(crate) fn insert_generated(
     ideas: &[NewIdea],
     now: DateTime<Utc>,
 ) -> Result<Vec<IdeaId>> {
+    Ok(
+        insert_generated_many(conn, scope, &[(cluster, ideas)], now)?
+            .pop()
+            .unwrap_or_default(),
+    )
+}
+
+/// [`insert_generated`] for the ideas of several clusters at once: one statement for all the
+/// ideas and one for all their keywords. Returns each cluster's new ideas, in order.
+pub(crate) fn insert_generated_many(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    groups: &[(&crate::model::Cluster, &[NewIdea])],
+    now: DateTime<Utc>,
+) -> Result<Vec<Vec<IdeaId>>> {
     scope.require(Role::Editor)?;
-    let mut rows = Vec::with_capacity(ideas.len());
-    for input in ideas {
-        let mut e = FieldErrors::new();
-        let outline = check_new_idea(&mut e, input);
-        e.into_result()?;
-        rows.push((
-            content_ideas::account_id.eq(scope.account_id()),
-            content_ideas::site_id.eq(cluster.site_id),
-            content_ideas::sector_id.eq(cluster.sector_id),
-            content_ideas::cluster_id.eq(Some(cluster.id)),
-            content_ideas::idea_title.eq(input.idea_title.trim().to_owned()),
-            content_ideas::description.eq(input
-                .description
-                .as_deref()
-                .unwrap_or("")
-                .trim()
-                .to_owned()),
-            content_ideas::outline.eq(outline_json(&outline)?),
-            content_ideas::content_type.eq(input.content_type.unwrap_or(ContentType::Post)),
-            content_ideas::content_structure
-                .eq(input.content_structure.unwrap_or(ContentStructure::Article)),
-            content_ideas::estimated_word_count.eq(input.estimated_word_count.unwrap_or(1500)),
-            content_ideas::status.eq(input.status.unwrap_or(IdeaStatus::New)),
-            content_ideas::created_at.eq(now),
-            content_ideas::updated_at.eq(now),
-        ));
+    let mut rows = Vec::new();
+    for (cluster, ideas) in groups {
+        for input in *ideas {
+            let mut e = FieldErrors::new();
+            let outline = check_new_idea(&mut e, input);
+            e.into_result()?;
+            rows.push((
+                content_ideas::account_id.eq(scope.account_id()),
+                content_ideas::site_id.eq(cluster.site_id),
+                content_ideas::sector_id.eq(cluster.sector_id),
+                content_ideas::cluster_id.eq(Some(cluster.id)),
+                content_ideas::idea_title.eq(input.idea_title.trim().to_owned()),
+                content_ideas::description.eq(input
+                    .description
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim()
+                    .to_owned()),
+                content_ideas::outline.eq(outline_json(&outline)?),
+                content_ideas::content_type.eq(input.content_type.unwrap_or(ContentType::Post)),
+                content_ideas::content_structure
+                    .eq(input.content_structure.unwrap_or(ContentStructure::Article)),
+                content_ideas::estimated_word_count.eq(input.estimated_word_count.unwrap_or(1500)),
+                content_ideas::status.eq(input.status.unwrap_or(IdeaStatus::New)),
+                content_ideas::created_at.eq(now),
+                content_ideas::updated_at.eq(now),
+            ));
+        }
     }
     if rows.is_empty() {
-        return Ok(vec![]);
+        return Ok(groups.iter().map(|_| Vec::new()).collect());
     }
     // One statement for the ideas, one for all their keywords. A multi-row INSERT returns its
     // rows in VALUES order (what Django's bulk_create relies on as well).
@@ -545,28 +562,31 @@ pub(crate) fn insert_generated(
         .values(rows)
         .returning(content_ideas::id)
         .get_results(conn)?;
-    let links: Vec<_> = made
-        .iter()
-        .zip(ideas)
-        .flat_map(|(&idea, input)| {
-            input.keyword_ids.iter().enumerate().map(move |(pos, k)| {
-                (
+    let mut made = made.into_iter();
+    let mut out = Vec::with_capacity(groups.len());
+    let mut links = Vec::new();
+    for (cluster, ideas) in groups {
+        let ids: Vec<IdeaId> = made.by_ref().take(ideas.len()).collect();
+        for (&idea, input) in ids.iter().zip(*ideas) {
+            for (pos, k) in input.keyword_ids.iter().enumerate() {
+                links.push((
                     idea_keywords::account_id.eq(scope.account_id()),
                     idea_keywords::site_id.eq(cluster.site_id),
                     idea_keywords::sector_id.eq(cluster.sector_id),
                     idea_keywords::idea_id.eq(idea),
                     idea_keywords::keyword_id.eq(*k),
                     idea_keywords::position.eq(i32::try_from(pos).unwrap_or(i32::MAX)),
-                )
-            })
-        })
-        .collect();
+                ));
+            }
+        }
+        out.push(ids);
+    }
     if !links.is_empty() {
         diesel::insert_into(idea_keywords::table)
             .values(links)
             .execute(conn)?;
     }
-    Ok(made)
+    Ok(out)
 }
 
 /// Creates an idea (editor+).

@@ -82,9 +82,54 @@ struct RunSink<'a> {
     run: AutomationRunId,
     seq: i32,
     stage: Stage,
+    /// True until the first stop check: the step read the run just before working the batch,
+    /// so that check needs no query.
+    fresh: std::cell::Cell<bool>,
+}
+
+/// One `automation_run_items` row.
+#[derive(Insertable)]
+#[diesel(table_name = automation_run_items)]
+struct NewRunItem<'a> {
+    account_id: AccountId,
+    run_id: AutomationRunId,
+    stage: i16,
+    item_key: &'a str,
+    item_id: i64,
+    outcome: Outcome,
+    inputs: i32,
+    created: i32,
+    credits: i64,
+    provider_us: i64,
+    reason: Option<&'a str>,
+    created_at: DateTime<Utc>,
 }
 
 impl RunSink<'_> {
+    fn row<'k>(
+        &self,
+        key: &'k str,
+        id: i64,
+        outcome: Outcome,
+        item: Option<&ItemDone>,
+        reason: Option<&'k str>,
+    ) -> NewRunItem<'k> {
+        NewRunItem {
+            account_id: self.scope.account_id(),
+            run_id: self.run,
+            stage: self.stage.number(),
+            item_key: key,
+            item_id: id,
+            outcome,
+            inputs: item.map_or(1, |i| i32::try_from(i.inputs).unwrap_or(i32::MAX)),
+            created: item.map_or(0, |i| i32::try_from(i.created).unwrap_or(i32::MAX)),
+            credits: item.map_or(0, |i| i.credits),
+            provider_us: item.map_or(0, |i| i64::try_from(i.provider_us).unwrap_or(i64::MAX)),
+            reason,
+            created_at: self.env.now(),
+        }
+    }
+
     fn record(
         &self,
         conn: &mut PgConnection,
@@ -95,23 +140,7 @@ impl RunSink<'_> {
         reason: Option<&str>,
     ) -> Result<usize> {
         Ok(diesel::insert_into(automation_run_items::table)
-            .values((
-                automation_run_items::account_id.eq(self.scope.account_id()),
-                automation_run_items::run_id.eq(self.run),
-                automation_run_items::stage.eq(self.stage.number()),
-                automation_run_items::item_key.eq(key),
-                automation_run_items::item_id.eq(id),
-                automation_run_items::outcome.eq(outcome),
-                automation_run_items::inputs
-                    .eq(item.map_or(1, |i| i32::try_from(i.inputs).unwrap_or(i32::MAX))),
-                automation_run_items::created
-                    .eq(item.map_or(0, |i| i32::try_from(i.created).unwrap_or(i32::MAX))),
-                automation_run_items::credits.eq(item.map_or(0, |i| i.credits)),
-                automation_run_items::provider_us
-                    .eq(item.map_or(0, |i| i64::try_from(i.provider_us).unwrap_or(i64::MAX))),
-                automation_run_items::reason.eq(reason),
-                automation_run_items::created_at.eq(self.env.now()),
-            ))
+            .values(self.row(key, id, outcome, item, reason))
             .on_conflict_do_nothing()
             .execute(conn)?)
     }
@@ -145,6 +174,30 @@ impl StepSink for RunSink<'_> {
         Ok(())
     }
 
+    fn saved_all(&self, conn: &mut PgConnection, items: &[ItemDone]) -> Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let rows: Vec<NewRunItem<'_>> = items
+            .iter()
+            .map(|i| self.row(&i.key, key_id(&i.key), Outcome::Saved, Some(i), None))
+            .collect();
+        let written = diesel::insert_into(automation_run_items::table)
+            .values(rows)
+            .on_conflict_do_nothing()
+            .execute(conn)?;
+        if written != items.len() {
+            // Another step of this run saved one of the items first: roll these saves back whole.
+            return Err(Error::Interrupted(format!(
+                "{} of {} items were already saved by another step of run {}",
+                items.len() - written,
+                items.len(),
+                self.run
+            )));
+        }
+        Ok(())
+    }
+
     fn gave_up(&self, note: &ItemNote) -> Result<()> {
         let mut c = self.env.conn()?;
         let outcome = if note.failed {
@@ -172,6 +225,9 @@ impl StepSink for RunSink<'_> {
     }
 
     fn stop_requested(&self) -> Result<bool> {
+        if self.fresh.replace(false) {
+            return Ok(false);
+        }
         let mut c = self.env.conn()?;
         let (status, seq): (RunStatus, i32) = automation_runs::table
             .filter(automation_runs::account_id.eq(self.scope.account_id()))
@@ -204,15 +260,6 @@ fn classify(e: Error) -> Stop {
     }
 }
 
-fn load(conn: &mut PgConnection, scope: &Scope, id: AutomationRunId) -> Result<Option<RunRow>> {
-    Ok(automation_runs::table
-        .filter(automation_runs::account_id.eq(scope.account_id()))
-        .filter(automation_runs::id.eq(id))
-        .select(RunRow::as_select())
-        .first(conn)
-        .optional()?)
-}
-
 /// Locks the run for a bookkeeping transaction; `None` when the job is stale or the run is gone.
 fn lock_current(conn: &mut PgConnection, scope: &Scope, job: &RunStep) -> Result<Option<RunRow>> {
     let row: Option<RunRow> = automation_runs::table
@@ -230,25 +277,27 @@ fn lock_current(conn: &mut PgConnection, scope: &Scope, job: &RunStep) -> Result
 /// balance pauses it.
 pub fn advance(env: &AiEnv<'_>, job: &RunStep) -> Result<()> {
     let scope = Scope::for_job(job.account_id);
-    let attempts = {
+    // The run is read and its attempt counted in one statement; a stale job (its `seq` is not
+    // the run's `step_seq`) or a run that is not running finds no row and does nothing.
+    let row: Option<RunRow> = {
         let mut c = env.conn()?;
-        let Some(run) = load(&mut c, &scope, job.run_id)? else {
-            return Ok(());
-        };
-        if run.status != RunStatus::Running || run.step_seq != job.seq {
-            return Ok(());
-        }
         diesel::update(
             automation_runs::table
                 .filter(automation_runs::account_id.eq(scope.account_id()))
-                .filter(automation_runs::id.eq(run.id))
-                .filter(automation_runs::step_seq.eq(job.seq)),
+                .filter(automation_runs::id.eq(job.run_id))
+                .filter(automation_runs::step_seq.eq(job.seq))
+                .filter(automation_runs::status.eq(RunStatus::Running)),
         )
         .set(automation_runs::step_attempts.eq(automation_runs::step_attempts + 1))
-        .returning(automation_runs::step_attempts)
-        .get_result::<i32>(&mut c)?
+        .returning(RunRow::as_returning())
+        .get_result(&mut c)
+        .optional()?
     };
-    match step(env, &scope, job) {
+    let Some(row) = row else {
+        return Ok(());
+    };
+    let attempts = row.step_attempts;
+    match step(env, &scope, job, row) {
         Ok(()) => Ok(()),
         Err(e) => match classify(e) {
             Stop::Credits { needed, available } => {
@@ -369,32 +418,52 @@ fn run_credits(conn: &mut PgConnection, scope: &Scope, run: AutomationRunId) -> 
         .first(conn)?)
 }
 
-/// What a stage of a run has consumed so far (input units of its saved items, for the cap) and
-/// the ids it gave up on — aggregated in SQL, so a step costs the same at item 10 and 10,000.
+/// What a stage of a run has consumed so far (input units of its saved items, for the cap)
+/// and the ids it gave up on — aggregated in SQL, so a step costs the same at item 10 and 10,000.
 fn stage_items(
     conn: &mut PgConnection,
     scope: &Scope,
     run: AutomationRunId,
     stage: Stage,
 ) -> Result<(i64, Vec<i64>)> {
-    #[derive(QueryableByName)]
-    struct Consumed {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        consumed: i64,
-        #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
-        gave_up: Vec<i64>,
-    }
-    let r: Consumed = diesel::sql_query(
-        "SELECT COALESCE(SUM(inputs) FILTER (WHERE outcome = 'saved'), 0)::bigint AS consumed,
-                COALESCE(array_agg(item_id) FILTER (WHERE outcome <> 'saved'), '{}') AS gave_up
+    let r = run_items(conn, scope, run, stage)?;
+    Ok((r.consumed, r.gave_up))
+}
+
+/// The run's items as one step needs them.
+#[derive(QueryableByName)]
+struct RunItems {
+    /// Credits of all the run's items.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    credits: i64,
+    /// Input units of the stage's saved items.
+    #[diesel(sql_type = diesel::sql_types::BigInt)]
+    consumed: i64,
+    /// Ids of the stage's items given up on.
+    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
+    gave_up: Vec<i64>,
+}
+
+/// The run's credits and its stage's consumption and given-up ids, in one query.
+fn run_items(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    run: AutomationRunId,
+    stage: Stage,
+) -> Result<RunItems> {
+    Ok(diesel::sql_query(
+        "SELECT COALESCE(SUM(credits), 0)::bigint AS credits,
+                COALESCE(SUM(inputs) FILTER (WHERE stage = $3 AND outcome = 'saved'), 0)::bigint
+                    AS consumed,
+                COALESCE(array_agg(item_id) FILTER (WHERE stage = $3 AND outcome <> 'saved'), '{}')
+                    AS gave_up
            FROM automation_run_items
-          WHERE account_id = $1 AND run_id = $2 AND stage = $3",
+          WHERE account_id = $1 AND run_id = $2",
     )
     .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
     .bind::<diesel::sql_types::BigInt, _>(run.get())
     .bind::<diesel::sql_types::SmallInt, _>(stage.number())
-    .get_result(conn)?;
-    Ok((r.consumed, r.gave_up))
+    .get_result(conn)?)
 }
 
 fn typed<T>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
@@ -493,11 +562,8 @@ fn stage_times_set(
 }
 
 /// One step of a run.
-fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
+fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep, row: RunRow) -> Result<()> {
     let mut c = env.conn()?;
-    let Some(row) = load(&mut c, scope, job.run_id)? else {
-        return Ok(());
-    };
     let settings = settings_of(&row)?;
     let stage =
         Stage::from_number(row.current_stage).ok_or_else(|| Error::InvalidStoredSetting {
@@ -547,13 +613,14 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
             return Ok(());
         }
     }
+    let items = run_items(&mut c, scope, row.id, stage)?;
     // Credit cap of the run.
     if let Some(max) = settings.max_credits
-        && run_credits(&mut c, scope, row.id)? >= max
+        && items.credits >= max
     {
         return end_stage(env, scope, job, stage, StageEnd::CreditCapReached);
     }
-    let (saved, gave_up) = stage_items(&mut c, scope, row.id, stage)?;
+    let (saved, gave_up) = (items.consumed, items.gave_up);
     let mut limit = settings.batch_size(stage);
     if let Some(cap) = settings.cap(stage) {
         limit = limit.min(cap - saved);
@@ -572,9 +639,10 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep) -> Result<()> {
         run: row.id,
         seq: job.seq,
         stage,
+        fresh: std::cell::Cell::new(true),
     };
     let report = work(env, scope, &row, stage, &settings, &ids, &sink)?;
-    finish_batch(env, scope, job, stage, &settings, &report)
+    finish_batch(env, scope, job, stage, &settings, &report, items.credits)
 }
 
 /// Works one batch through the stage's step.
@@ -629,18 +697,17 @@ fn ideas_to_tasks(
     let now = env.now();
     let made = c.transaction(|tx| {
         let made = crate::ideas_to_tasks::create_tasks(tx, scope, &typed(ids, IdeaId), now)?;
-        for id in ids {
-            sink.saved(
-                tx,
-                &ItemDone {
-                    key: format!("idea:{id}"),
-                    inputs: 1,
-                    created: 1,
-                    credits: 0,
-                    provider_us: 0,
-                },
-            )?;
-        }
+        let items: Vec<ItemDone> = ids
+            .iter()
+            .map(|id| ItemDone {
+                key: format!("idea:{id}"),
+                inputs: 1,
+                created: 1,
+                credits: 0,
+                provider_us: 0,
+            })
+            .collect();
+        sink.saved_all(tx, &items)?;
         Ok::<_, Error>(made)
     })?;
     report.saved = ids.len();
@@ -694,7 +761,9 @@ fn review(
     Ok(report)
 }
 
-/// Records a finished batch and enqueues the next step of the same stage.
+/// Records a finished batch and enqueues the next step of the same stage. The run's credits are
+/// those its items held when the step began plus what this batch charged (stage ends and the
+/// run's end recompute them from the items).
 fn finish_batch(
     env: &AiEnv<'_>,
     scope: &Scope,
@@ -702,29 +771,36 @@ fn finish_batch(
     stage: Stage,
     settings: &RunSettings,
     report: &StepReport,
+    credits_before: i64,
 ) -> Result<()> {
     let mut c = env.conn()?;
     let now = env.now();
+    let total = credits_before + report.credits;
     c.transaction(|tx| {
-        let Some(row) = lock_current(tx, scope, job)? else {
-            return Ok(());
-        };
-        let total = run_credits(tx, scope, row.id)?;
-        let next_seq = row.step_seq + 1;
-        let continues = row.status == RunStatus::Running;
-        diesel::update(
+        // The UPDATE locks the run row; a stale job finds none. A run paused or cancelled
+        // meanwhile keeps its `step_seq`, so nothing follows.
+        let row: Option<RunRow> = diesel::update(
             automation_runs::table
                 .filter(automation_runs::account_id.eq(scope.account_id()))
-                .filter(automation_runs::id.eq(row.id)),
+                .filter(automation_runs::id.eq(job.run_id))
+                .filter(automation_runs::step_seq.eq(job.seq)),
         )
         .set((
-            automation_runs::stage_batch.eq(row.stage_batch + 1),
+            automation_runs::stage_batch.eq(automation_runs::stage_batch + 1),
             automation_runs::total_credits.eq(total),
-            automation_runs::step_seq.eq(if continues { next_seq } else { row.step_seq }),
+            automation_runs::step_seq.eq(diesel::dsl::sql::<diesel::sql_types::Integer>(
+                "CASE WHEN status = 'running' THEN step_seq + 1 ELSE step_seq END",
+            )),
             automation_runs::step_attempts.eq(0),
             automation_runs::updated_at.eq(now),
         ))
-        .execute(tx)?;
+        .returning(RunRow::as_returning())
+        .get_result(tx)
+        .optional()?;
+        let Some(row) = row else {
+            return Ok(());
+        };
+        let continues = row.status == RunStatus::Running;
         emit(
             tx,
             scope,
@@ -734,7 +810,7 @@ fn finish_batch(
             &format!(
                 "Stage {} batch {}: {} saved, {} created, {} skipped, {} failed, {} credits.",
                 stage.number(),
-                row.stage_batch + 1,
+                row.stage_batch,
                 report.saved,
                 report.created,
                 report.skipped.len(),
@@ -742,7 +818,7 @@ fn finish_batch(
                 report.credits
             ),
             json!({
-                "batch": row.stage_batch + 1,
+                "batch": row.stage_batch,
                 "saved": report.saved,
                 "created": report.created,
                 "skipped": report.skipped.len(),
@@ -758,7 +834,7 @@ fn finish_batch(
                 tx,
                 scope,
                 row.id,
-                next_seq,
+                row.step_seq,
                 settings.within_stage_delay_secs,
                 now,
             )?;

@@ -592,24 +592,25 @@ pub(crate) fn emit(
     message: &str,
     data: Value,
     now: DateTime<Utc>,
-) -> Result<RunEvent> {
-    let ev: RunEvent = diesel::insert_into(automation_events::table)
-        .values((
-            automation_events::account_id.eq(scope.account_id()),
-            automation_events::run_id.eq(run),
-            automation_events::kind.eq(kind),
-            automation_events::stage.eq(stage.map(Stage::number)),
-            automation_events::message.eq(message),
-            automation_events::data.eq(data),
-            automation_events::created_at.eq(now),
-        ))
-        .returning(RunEvent::as_returning())
-        .get_result(conn)?;
-    diesel::sql_query("SELECT pg_notify($1, $2)")
-        .bind::<diesel::sql_types::Text, _>(EVENTS_CHANNEL)
-        .bind::<diesel::sql_types::Text, _>(format!("{}:{}", run, ev.id))
-        .execute(conn)?;
-    Ok(ev)
+) -> Result<()> {
+    // One round trip: the event row and its notification (delivered at commit).
+    diesel::sql_query(
+        "WITH ev AS (INSERT INTO automation_events \
+           (account_id, run_id, kind, stage, message, data, created_at) \
+           VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id) \
+         SELECT pg_notify($8, $9 || ':' || ev.id) FROM ev",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
+    .bind::<diesel::sql_types::BigInt, _>(run.get())
+    .bind::<diesel::sql_types::Text, _>(kind.as_str())
+    .bind::<diesel::sql_types::Nullable<diesel::sql_types::SmallInt>, _>(stage.map(Stage::number))
+    .bind::<diesel::sql_types::Text, _>(message)
+    .bind::<diesel::sql_types::Jsonb, _>(data)
+    .bind::<diesel::sql_types::Timestamptz, _>(now)
+    .bind::<diesel::sql_types::Text, _>(EVENTS_CHANNEL)
+    .bind::<diesel::sql_types::Text, _>(run.to_string())
+    .execute(conn)?;
+    Ok(())
 }
 
 /// Notifies the account about a run (deduplicated per run and outcome).
