@@ -647,4 +647,28 @@ mod tests {
             "the cause is not sent"
         );
     }
+
+    #[test]
+    fn a_provider_failure_reaching_a_client_is_503_with_retry_after_and_no_cause() {
+        let e = ApiError::Automation(automation::Error::Ai(ai::Error::Timeout));
+        let p = e.parts();
+        assert_eq!(
+            (p.status, p.code),
+            (StatusCode::SERVICE_UNAVAILABLE, Code::Unavailable)
+        );
+        assert_eq!(p.headers, vec![("Retry-After", "30".to_owned())]);
+        assert!(!p.message.contains("in time"), "{}", p.message);
+    }
+
+    #[test]
+    fn every_code_is_listed_once_and_spelled_in_snake_case() {
+        let names: std::collections::BTreeSet<&str> =
+            Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(names.len(), Code::ALL.len());
+        assert!(
+            names
+                .iter()
+                .all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+        );
+    }
 }

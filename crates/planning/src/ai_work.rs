@@ -341,33 +341,10 @@ pub fn idea_sources(
     Ok(out)
 }
 
-/// Saves generated ideas for a cluster and marks the cluster `mapped` (it has ideas now). Runs
-/// in the caller's transaction; each idea passes the text and outline rules of a hand-made one,
-/// on the cluster's site and sector.
-pub fn save_generated_ideas(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    cluster: &Cluster,
-    ideas: &[crate::ideas::NewIdea],
-    now: DateTime<Utc>,
-) -> Result<Vec<IdeaId>> {
-    let made = crate::ideas::insert_generated(conn, scope, cluster, ideas, now)?;
-    diesel::update(
-        clusters::table
-            .filter(clusters::account_id.eq(scope.account_id()))
-            .filter(clusters::id.eq(cluster.id))
-            .filter(clusters::status.ne(MappingStatus::Mapped)),
-    )
-    .set((
-        clusters::status.eq(MappingStatus::Mapped),
-        clusters::updated_at.eq(now),
-    ))
-    .execute(conn)?;
-    Ok(made)
-}
-
-/// [`save_generated_ideas`] for several clusters at once (a few statements whatever their
-/// number). Returns each cluster's new ideas, in order.
+/// Saves the generated ideas of one or more clusters and marks those clusters `mapped` (they
+/// have ideas now), in a few statements whatever their number. Runs in the caller's
+/// transaction; each idea passes the text and outline rules of a hand-made one, on its
+/// cluster's site and sector. Returns each cluster's new ideas, in order.
 pub fn save_generated_ideas_many(
     conn: &mut PgConnection,
     scope: &Scope,

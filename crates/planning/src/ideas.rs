@@ -497,26 +497,11 @@ fn insert_row(
     Ok(id)
 }
 
-/// Inserts ideas generated for `cluster` (editor+), in the caller's transaction: the text and
-/// outline rules of [`create_idea`]; site, sector and cluster are the cluster's (it was read
-/// through the caller's scope), and the keywords must be the cluster's sector's (the composite
-/// foreign key of `idea_keywords` refuses any other). No per-idea re-read.
-pub(crate) fn insert_generated(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    cluster: &crate::model::Cluster,
-    ideas: &[NewIdea],
-    now: DateTime<Utc>,
-) -> Result<Vec<IdeaId>> {
-    Ok(
-        insert_generated_many(conn, scope, &[(cluster, ideas)], now)?
-            .pop()
-            .unwrap_or_default(),
-    )
-}
-
-/// [`insert_generated`] for the ideas of several clusters at once: one statement for all the
-/// ideas and one for all their keywords. Returns each cluster's new ideas, in order.
+/// Inserts the ideas generated for one or more clusters (editor+), in the caller's transaction:
+/// the text and outline rules of [`create_idea`]; site, sector and cluster are the cluster's (it
+/// was read through the caller's scope), and the keywords must be the cluster's sector's (the
+/// composite foreign key of `idea_keywords` refuses any other). One statement for all the ideas
+/// and one for all their keywords; no per-idea re-read. Returns each cluster's ideas, in order.
 pub(crate) fn insert_generated_many(
     conn: &mut PgConnection,
     scope: &Scope,
