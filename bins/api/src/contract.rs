@@ -95,6 +95,19 @@ pub fn ordering_parameter(orderings: Vec<String>) -> Option<Parameter> {
     out
 }
 
+/// A filter parameter that takes one of `values`, or blank for "all" (the first option of
+/// every `filter_options/` field).
+pub fn blank_or(values: impl IntoIterator<Item = &'static str>) -> Schema {
+    let mut all = vec![String::new()];
+    all.extend(values.into_iter().map(str::to_owned));
+    Schema::Object(
+        ObjectBuilder::new()
+            .schema_type(SchemaType::Type(Type::String))
+            .enum_values(Some(all))
+            .build(),
+    )
+}
+
 /// Declares a list's query parameters as a type for `#[utoipa::path(params(...))]`:
 /// `list_params!(KeywordList, ordering_values(KEYWORD_ORDERING))`, with a fixed order
 /// `list_params!(SectorList, vec!["name".into()])`, with none `list_params!(PromptList, vec![])`;
@@ -222,7 +235,186 @@ fn put_body(op: &mut Map<String, Value>, put_bodies: &[(String, &'static [&'stat
     }
 }
 
+/// Text without NUL: PostgreSQL cannot store U+0000, so every text input refuses it.
+pub const NO_NUL: &str = "^[^\\u0000]*$";
+
+/// White space as `str::trim` and `char::is_whitespace` see it (Unicode's White_Space), as a
+/// regular-expression class body.
+const WS: &str = "\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000";
+
+/// Control characters (`char::is_control`), as a regular-expression class body.
+const CTRL: &str = "\\u0000-\\u001f\\u007f-\\u009f";
+
+/// An address as `kernel::text::looks_like_email` accepts it.
+const EMAIL: &str = "[^\\u0000@\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]+@[^\\u0000@\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000.]([^\\u0000@\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*\\.)+[^\\u0000@\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*[^\\u0000@\\t-\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000.]";
+
+/// The text rules handlers enforce, named by a field's `format` in the derive
+/// (`#[schema(format = "not-blank")]`) and written out here as the JSON Schema a client can
+/// check: `(format, schema keywords that replace it)`.
+fn text_rule(format: &str) -> Option<Value> {
+    let not_blank = format!("^[^\\u0000]*[^\\u0000{WS}][^\\u0000]*$");
+    Some(match format {
+        // Some character that is not white space (handlers trim, then refuse what is empty).
+        "not-blank" => json!({"pattern": not_blank}),
+        // 8 to 128 characters, not only digits.
+        "password" => {
+            json!({"pattern": "^[^\\u0000]*[^\\u00000-9][^\\u0000]*$", "minLength": 8, "maxLength": 128})
+        }
+        // One `@`, something before it, a dotted domain after it, no white space.
+        // (Surrounding white space is trimmed.)
+        "email" => json!({"pattern": format!("^[{WS}]*{EMAIL}[{WS}]*$"), "maxLength": 254}),
+        "email-or-blank" => {
+            json!({"pattern": format!("^[{WS}]*({EMAIL})?[{WS}]*$"), "maxLength": 254})
+        }
+        // ISO 3166 alpha-2, or nothing.
+        "country-or-blank" => json!({"pattern": "^([A-Za-z]{2})?$"}),
+        "country" => json!({"pattern": "^[A-Za-z]{2}$"}),
+        // A domain or URL: no white space.
+        "no-space" => json!({"pattern": format!("^[^\\u0000{WS}]*$")}),
+        // Comma-separated ids (blank parts skipped).
+        "id-list" => {
+            let part = format!("[{WS}]*([+-]?[0-9]{{1,18}})?[{WS}]*");
+            json!({"pattern": format!("^{part}(,{part})*$")})
+        }
+        // A cluster id, or `null`/`none` for "no cluster" (blank: no filter).
+        "cluster-filter" => json!({"pattern": format!(
+            "^[{WS}]*([+-]?[0-9]{{1,18}}|[Nn][Uu][Ll][Ll]|[Nn][Oo][Nn][Ee])?[{WS}]*$"
+        )}),
+        // The AI settings (surrounding white space is trimmed; blank means the platform's).
+        "ai-provider" => json!({"pattern": format!("^[{WS}]*(offline|openai)?[{WS}]*$")}),
+        "image-format" => json!({"pattern": format!("^[{WS}]*(png|webp)?[{WS}]*$")}),
+        "image-size" => {
+            let side = format!(
+                "[{WS}]*[+]?0*(6[4-9]|[7-9][0-9]|[1-9][0-9]{{2}}|[1-3][0-9]{{3}}|40[0-8][0-9]|409[0-6])[{WS}]*"
+            );
+            json!({"pattern": format!("^[{WS}]*({side}[xX]{side})?[{WS}]*$")})
+        }
+        "model-name" => json!({"pattern": format!("^[{WS}]*([^{WS}{CTRL}]{{1,200}})?[{WS}]*$")}),
+        // An http(s) URL with a host, without query, fragment or credentials.
+        "api-root" => json!({"pattern": format!(
+            "^[{WS}]*(https?://[^/:?#@{WS}{CTRL}][^?#@{WS}{CTRL}]*)?[{WS}]*$"
+        )}),
+        // Empty (removes the key), or no surrounding white space and no control characters.
+        "api-key" => json!({"pattern": format!("^([^{WS}{CTRL}]([^{CTRL}]*[^{WS}{CTRL}])?)?$")}),
+        // Lower-case letters, digits and single dashes.
+        "slug" => json!({"pattern": format!("^[{WS}]*[a-z0-9]+(-[a-z0-9]+)*[{WS}]*$")}),
+        // A keyword: not blank, no control characters but white space (which is collapsed).
+        "keyword" => {
+            let ok = "\\u0000-\\u0008\\u000e-\\u001f\\u007f-\\u0084\\u0086-\\u009f";
+            json!({"pattern": format!("^[^{ok}]*[^{ok}{WS}][^{ok}]*$")})
+        }
+        // An IANA zone name.
+        "time-zone" => {
+            json!({"enum": chrono_tz::TZ_VARIANTS.iter().map(|z| z.name()).collect::<Vec<_>>()})
+        }
+        _ => return None,
+    })
+}
+
+/// Gives every free text of a schema the rule the API enforces: a named rule (see
+/// [`text_rule`]) where the field declares one, otherwise [`NO_NUL`] (a string with a format,
+/// enum or pattern of its own keeps it).
+fn text_patterns(schema: &mut Value) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    let is_string = match obj.get("type") {
+        Some(Value::String(t)) => t == "string",
+        Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+        _ => false,
+    };
+    if obj.get("format").and_then(Value::as_str) == Some("non-zero") {
+        obj.insert("format".into(), Value::from("int64"));
+        obj.insert("not".into(), json!({"const": 0}));
+    }
+    if is_string {
+        let rule = obj
+            .get("format")
+            .and_then(Value::as_str)
+            .and_then(text_rule);
+        if let Some(Value::Object(rule)) = rule {
+            obj.remove("format");
+            obj.extend(rule);
+        } else if !obj.contains_key("format")
+            && !obj.contains_key("enum")
+            && !obj.contains_key("const")
+            && !obj.contains_key("pattern")
+        {
+            obj.insert("pattern".into(), Value::from(NO_NUL));
+        }
+    }
+    for key in ["properties", "$defs"] {
+        if let Some(props) = obj.get_mut(key).and_then(Value::as_object_mut) {
+            props.values_mut().for_each(text_patterns);
+        }
+    }
+    for key in ["items", "additionalProperties", "not"] {
+        if let Some(inner) = obj.get_mut(key) {
+            text_patterns(inner);
+        }
+    }
+    for key in ["allOf", "anyOf", "oneOf", "prefixItems"] {
+        if let Some(list) = obj.get_mut(key).and_then(Value::as_array_mut) {
+            list.iter_mut().for_each(text_patterns);
+        }
+    }
+}
+
+/// A body is required when its schema requires a field; one whose fields are all optional may
+/// be left out, and reads as `{}` (an empty PATCH changes nothing, as in DRF).
+fn body_required(op: &mut Map<String, Value>, schemas: &Map<String, Value>) {
+    let Some(body) = op.get_mut("requestBody") else {
+        return;
+    };
+    let Some(schema) = body.pointer("/content/application~1json/schema").cloned() else {
+        return;
+    };
+    let schema = &schema;
+    let resolved = schema
+        .get("$ref")
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .and_then(|n| schemas.get(n))
+        .unwrap_or(schema);
+    let requires = |s: &Value| {
+        s.get("required")
+            .and_then(Value::as_array)
+            .is_some_and(|r| !r.is_empty())
+    };
+    let required = requires(resolved)
+        || resolved
+            .get("allOf")
+            .and_then(Value::as_array)
+            .is_some_and(|all| all.iter().any(requires))
+        || requires(schema);
+    body["required"] = Value::Bool(required);
+}
+
+/// A query string has no null: an absent optional parameter is simply not sent, so the `null`
+/// the derive adds to an `Option`'s type would only invite clients to send `?x=` meaning nothing.
+fn query_params_not_null(op: &mut Map<String, Value>) {
+    let Some(params) = op.get_mut("parameters").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for p in params {
+        if p.get("in").and_then(Value::as_str) != Some("query") {
+            continue;
+        }
+        if let Some(schema) = p.get_mut("schema") {
+            text_patterns(schema);
+        }
+        if let Some(types) = p.pointer_mut("/schema/type").and_then(Value::as_array_mut) {
+            types.retain(|t| t != "null");
+            if types.len() == 1 {
+                let only = types[0].clone();
+                p["schema"]["type"] = only;
+            }
+        }
+    }
+}
+
 fn shape_operation(path: &str, method: &str, op: &mut Map<String, Value>, secured_default: bool) {
+    query_params_not_null(op);
     let params = op
         .get("parameters")
         .and_then(Value::as_array)
@@ -298,7 +490,8 @@ fn shape_operation(path: &str, method: &str, op: &mut Map<String, Value>, secure
             add("429");
         }
     }
-    if path.contains('{') || (secured && (!params.is_empty() || has_body)) {
+    // A body may name objects that do not exist (404, see `FieldErrors::unknown`).
+    if path.contains('{') || has_body || (secured && !params.is_empty()) {
         add("404");
     }
     if has_body {
@@ -309,6 +502,90 @@ fn shape_operation(path: &str, method: &str, op: &mut Map<String, Value>, secure
     add("503");
 }
 
+/// The templates `save_prompt/` accepts, per prompt type (`ai::prompts::check_template`): not
+/// blank, at most `MAX_TEMPLATE_CHARS`, `{{`/`}}` for literal braces, only the type's
+/// placeholders, each required one used.
+fn prompt_templates() -> Value {
+    use ai::prompts::{MAX_TEMPLATE_CHARS, PromptFunction};
+    let branches: Vec<Value> = PromptFunction::ALL
+        .iter()
+        .map(|f| {
+            let names: Vec<&str> = f.variables().iter().map(|v| v.name).collect();
+            // One piece of a template: a character that is not a brace, a closing brace, an
+            // escaped `{{`, a known placeholder, or an opening brace that starts none.
+            let piece = format!(
+                "(?:[^{{}}\\u0000]|\\}}|\\{{\\{{|\\{{(?:{})\\}}|\\{{(?![{{]|[A-Za-z_][A-Za-z0-9_]*\\}}))",
+                names.join("|")
+            );
+            // One pattern per required placeholder (which also makes the template not blank and
+            // checks every piece); a type with none needs some piece that is not white space.
+            let required: Vec<Value> = f
+                .variables()
+                .iter()
+                .filter(|v| v.required)
+                .map(|v| json!(format!("^{piece}*\\{{{}\\}}{piece}*$", v.name)))
+                .collect();
+            let first = piece.replacen("[^{}\\u0000]", &format!("[^{{}}\\u0000{WS}]"), 1);
+            let text = match required.as_slice() {
+                [] => json!({"pattern": format!("^[{WS}]*{first}{piece}*$")}),
+                [one] => json!({"pattern": one}),
+                [first, rest @ ..] => json!({
+                    "pattern": first,
+                    "allOf": rest.iter().map(|p| json!({"pattern": p})).collect::<Vec<_>>()
+                }),
+            };
+            let mut value = json!({"type": "string", "maxLength": MAX_TEMPLATE_CHARS});
+            if let (Value::Object(v), Value::Object(t)) = (&mut value, text) {
+                v.extend(t);
+            }
+            json!({
+                "properties": {
+                    "prompt_type": {"const": f.as_str()},
+                    "prompt_value": value
+                }
+            })
+        })
+        .collect();
+    json!({"oneOf": branches})
+}
+
+/// Rules between fields that the derive cannot state: `(schema, keywords added to it)`.
+fn cross_field_rules() -> Vec<(&'static str, Value)> {
+    vec![
+        ("SavePrompt", prompt_templates()),
+        // The forms take their fields and no others.
+        ("ImportForm", json!({"additionalProperties": false})),
+        (
+            // A featured image sits at 0 (the default); an in-article one names its slot.
+            "ImageUploadForm",
+            json!({"additionalProperties": false, "oneOf": [
+                {"properties": {"image_type": {"const": "featured"}, "position": {"const": 0}}},
+                {"properties": {"image_type": {"const": "in_article"},
+                                "position": {"minimum": 1, "maximum": content::images::MAX_POSITION}},
+                 "required": ["position"]}
+            ]}),
+        ),
+        // A bulk update changes something.
+        (
+            "KeywordBulkUpdate",
+            json!({"anyOf": [
+                {"required": ["status"], "properties": {"status": {"not": {"type": "null"}}}},
+                {"required": ["disabled"], "properties": {"disabled": {"not": {"type": "null"}}}},
+                {"required": ["cluster_id"]}
+            ]}),
+        ),
+        (
+            "TaskBulkUpdateBody",
+            json!({"anyOf": [
+                {"required": ["status"], "properties": {"status": {"not": {"type": "null"}}}},
+                {"required": ["cluster_id"]},
+                {"required": ["content_type"], "properties": {"content_type": {"not": {"type": "null"}}}},
+                {"required": ["content_structure"], "properties": {"content_structure": {"not": {"type": "null"}}}}
+            ]}),
+        ),
+    ]
+}
+
 /// Rewrites a generated document (see the module documentation).
 pub fn shape(mut doc: Value) -> Value {
     let secured_default = doc
@@ -316,12 +593,35 @@ pub fn shape(mut doc: Value) -> Value {
         .and_then(Value::as_array)
         .is_some_and(|s| !s.is_empty());
     let put_bodies = crate::routes::put_bodies();
+    if let Some(schemas) = doc
+        .pointer_mut("/components/schemas")
+        .and_then(Value::as_object_mut)
+    {
+        schemas.values_mut().for_each(text_patterns);
+        for (name, rules) in cross_field_rules() {
+            if let (Some(Value::Object(s)), Value::Object(rules)) = (schemas.get_mut(name), rules) {
+                s.extend(rules);
+            }
+        }
+    }
+    let schemas = doc
+        .pointer("/components/schemas")
+        .and_then(Value::as_object)
+        .cloned()
+        .unwrap_or_default();
     if let Some(paths) = doc.get_mut("paths").and_then(Value::as_object_mut) {
         for (path, item) in paths.iter_mut() {
             for method in METHODS {
                 if let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) {
                     if method == "put" {
                         put_body(op, &put_bodies);
+                    }
+                    body_required(op, &schemas);
+                    if let Some(s) = op
+                        .get_mut("requestBody")
+                        .and_then(|b| b.pointer_mut("/content/application~1json/schema"))
+                    {
+                        text_patterns(s);
                     }
                     shape_operation(path, method, op, secured_default);
                 }

@@ -249,6 +249,26 @@ fn db_parts(e: &db::DbError) -> Parts {
     }
 }
 
+/// Bad input is 400 `validation_failed`; input whose only fault is naming objects that do not
+/// exist (or are another account's) is 404 `not_found`, with the same `errors`.
+fn validation_parts(f: &FieldErrors) -> Parts {
+    if f.only_unknown_objects() {
+        Parts::new(
+            StatusCode::NOT_FOUND,
+            Code::NotFound,
+            "A referenced object was not found.",
+        )
+        .with_errors(f)
+    } else {
+        Parts::new(
+            StatusCode::BAD_REQUEST,
+            Code::ValidationFailed,
+            "Validation failed.",
+        )
+        .with_errors(f)
+    }
+}
+
 fn internal() -> Parts {
     Parts::new(
         StatusCode::INTERNAL_SERVER_ERROR,
@@ -261,12 +281,7 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
     use tenancy::Error as E;
     match e {
         E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
-        E::Validation(f) => Parts::new(
-            StatusCode::BAD_REQUEST,
-            Code::ValidationFailed,
-            "Validation failed.",
-        )
-        .with_errors(f),
+        E::Validation(f) => validation_parts(f),
         E::PermissionDenied => Parts::new(
             StatusCode::FORBIDDEN,
             Code::PermissionDenied,
@@ -446,12 +461,7 @@ fn content_parts(e: &content::Error) -> Parts {
     use content::Error as E;
     match e {
         E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
-        E::Validation(f) => Parts::new(
-            StatusCode::BAD_REQUEST,
-            Code::ValidationFailed,
-            "Validation failed.",
-        )
-        .with_errors(f),
+        E::Validation(f) => validation_parts(f),
         E::InvalidState { from, to } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             Code::InvalidState,
@@ -485,12 +495,7 @@ fn planning_parts(e: &planning::Error) -> Parts {
     use planning::Error as E;
     match e {
         E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
-        E::Validation(f) => Parts::new(
-            StatusCode::BAD_REQUEST,
-            Code::ValidationFailed,
-            "Validation failed.",
-        )
-        .with_errors(f),
+        E::Validation(f) => validation_parts(f),
         E::InvalidCsv(m) => Parts::new(
             StatusCode::BAD_REQUEST,
             Code::InvalidCsv,
@@ -533,12 +538,7 @@ impl ApiError {
                 Code::InvalidJson,
                 format!("Malformed JSON: {m}"),
             ),
-            ApiError::Validation(f) => Parts::new(
-                StatusCode::BAD_REQUEST,
-                Code::ValidationFailed,
-                "Validation failed.",
-            )
-            .with_errors(f),
+            ApiError::Validation(f) => validation_parts(f),
             ApiError::Automation(e) => automation_parts(e),
             ApiError::PayloadTooLarge { limit } => Parts::new(
                 StatusCode::PAYLOAD_TOO_LARGE,

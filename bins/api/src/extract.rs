@@ -47,59 +47,143 @@ pub async fn read_body(
 /// Parses JSON bytes: syntax errors are `invalid_json`; type errors become field errors keyed
 /// by the failing path (`site_id`, `sector_slugs[2]`).
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
-    let value: serde_json::Value =
-        serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
-    if let Some(path) = nul_path(&value, String::new()) {
-        return Err(ApiError::Validation(FieldErrors::single(path, NUL_MESSAGE)));
-    }
-    from_json_value(value)
+    from_json_value(parse_value(bytes)?)
 }
 
-/// Deserializes a JSON value; type errors become field errors keyed by the failing path.
+/// The JSON syntax of a body, with integral numbers written as floats (`3.0`, `1e2`) read as the
+/// integers they are: JSON Schema (and JavaScript) make no difference between them.
+fn parse_value(bytes: &[u8]) -> Result<serde_json::Value, ApiError> {
+    let mut value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::InvalidJson(e.to_string()))?;
+    integral_floats_as_integers(&mut value);
+    Ok(value)
+}
+
+fn integral_floats_as_integers(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            // The bounds are the f64 values nearest i64's range that round-trip exactly.
+            // i64::MIN itself is left out: a float that rounds to it may be out of range.
+            const MIN: f64 = -9_223_372_036_854_775_808.0;
+            const MAX: f64 = 9_223_372_036_854_774_784.0;
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f > MIN
+                && f <= MAX
+            {
+                #[allow(clippy::cast_possible_truncation)]
+                let i = f as i64;
+                *v = serde_json::Value::from(i);
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats_as_integers),
+        serde_json::Value::Object(map) => map.values_mut().for_each(integral_floats_as_integers),
+        _ => {}
+    }
+}
+
+/// One step of a path into a JSON value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Key(String),
+    Index(usize),
+}
+
+fn steps(p: &serde_ignored::Path<'_>) -> Vec<Step> {
+    use serde_ignored::Path;
+    match p {
+        Path::Root => Vec::new(),
+        Path::Seq { parent, index } => {
+            let mut v = steps(parent);
+            v.push(Step::Index(*index));
+            v
+        }
+        Path::Map { parent, key } => {
+            let mut v = steps(parent);
+            v.push(Step::Key(key.clone()));
+            v
+        }
+        Path::Some { parent }
+        | Path::NewtypeStruct { parent }
+        | Path::NewtypeVariant { parent } => steps(parent),
+    }
+}
+
+/// Deserializes a JSON value; type errors become field errors keyed by the failing path. Keys
+/// the target type does not read are ignored, as DRF ignores unknown fields, whatever they hold;
+/// a NUL in any text the type does read is refused.
 fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, ApiError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." || path.is_empty() {
-            "non_field_errors".to_owned()
-        } else {
-            path
-        };
-        ApiError::Validation(FieldErrors::single(
-            field,
-            clean_serde_message(&e.into_inner().to_string()),
-        ))
-    })
+    let mut ignored: Vec<Vec<Step>> = Vec::new();
+    let mut note = |p: serde_ignored::Path<'_>| ignored.push(steps(&p));
+    let out = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(&value, &mut note))
+        .map_err(|e| {
+            let path = e.path().to_string();
+            let field = if path == "." || path.is_empty() {
+                "non_field_errors".to_owned()
+            } else {
+                path
+            };
+            ApiError::Validation(FieldErrors::single(
+                field,
+                clean_serde_message(&e.into_inner().to_string()),
+            ))
+        })?;
+    if let Some(path) = nul_path(&value, &mut Vec::new(), &ignored) {
+        return Err(ApiError::Validation(FieldErrors::single(path, NUL_MESSAGE)));
+    }
+    Ok(out)
 }
 
 /// What a text input with a NUL character is told (PostgreSQL cannot store U+0000 in text).
 pub const NUL_MESSAGE: &str = "Must not contain NUL (U+0000) characters.";
 
-/// The path (`name`, `sections[2].heading`) of the first string or key holding a NUL, if any.
-fn nul_path(v: &serde_json::Value, at: String) -> Option<String> {
-    let here = |at: String| {
-        if at.is_empty() {
-            "non_field_errors".to_owned()
-        } else {
-            at
-        }
-    };
-    match v {
-        serde_json::Value::String(s) if s.contains('\0') => Some(here(at)),
-        serde_json::Value::Array(items) => items
-            .iter()
-            .enumerate()
-            .find_map(|(i, item)| nul_path(item, format!("{at}[{i}]"))),
-        serde_json::Value::Object(map) => map.iter().find_map(|(k, item)| {
-            let p = if at.is_empty() {
-                k.clone()
-            } else {
-                format!("{at}.{k}")
-            };
-            if k.contains('\0') {
-                Some(here(at.clone()))
-            } else {
-                nul_path(item, p)
+fn display_path(at: &[Step]) -> String {
+    let mut out = String::new();
+    for step in at {
+        match step {
+            Step::Key(k) if out.is_empty() => out.push_str(k),
+            Step::Key(k) => {
+                out.push('.');
+                out.push_str(k);
             }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    if out.is_empty() {
+        "non_field_errors".to_owned()
+    } else {
+        out
+    }
+}
+
+/// The path (`name`, `sections[2].heading`) of the first string or key holding a NUL, if any,
+/// outside the `ignored` parts of the value.
+fn nul_path(v: &serde_json::Value, at: &mut Vec<Step>, ignored: &[Vec<Step>]) -> Option<String> {
+    if ignored.iter().any(|i| i == at) {
+        return None;
+    }
+    match v {
+        serde_json::Value::String(s) if s.contains('\0') => Some(display_path(at)),
+        serde_json::Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| {
+            at.push(Step::Index(i));
+            let found = nul_path(item, at, ignored);
+            at.pop();
+            found
+        }),
+        serde_json::Value::Object(map) => map.iter().find_map(|(k, item)| {
+            at.push(Step::Key(k.clone()));
+            let found = if ignored.iter().any(|i| i == at) {
+                None
+            } else if k.contains('\0') {
+                at.pop();
+                let here = display_path(at);
+                at.push(Step::Key(k.clone()));
+                Some(here)
+            } else {
+                nul_path(item, at, ignored)
+            };
+            at.pop();
+            found
         }),
         _ => None,
     }
@@ -121,40 +205,62 @@ fn clean_serde_message(m: &str) -> String {
 /// A JSON body deserialized with contract errors.
 pub struct ApiJson<T>(pub T);
 
+/// The bytes of a JSON body: the media type checked, the size limited; an empty body reads as
+/// `{}` (as DRF reads a PATCH without a body).
+async fn json_body(req: HttpRequest, mut payload: Payload) -> Result<web::BytesMut, ApiError> {
+    if let Some(ct) = req
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    {
+        let essence = ct
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_ascii_lowercase();
+        if essence != "application/json" && !essence.ends_with("+json") {
+            return Err(ApiError::UnsupportedMediaType(format!(
+                "Unsupported media type \"{essence}\"; send application/json."
+            )));
+        }
+    }
+    let body = read_body(&req, &mut payload, JSON_LIMIT).await?;
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(web::BytesMut::from(&b"{}"[..]));
+    }
+    Ok(body)
+}
+
 impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        let mut payload = payload.take();
+        let body = json_body(req.clone(), payload.take());
         Box::pin(async move {
-            if let Some(ct) = req
-                .headers()
-                .get(CONTENT_TYPE)
-                .and_then(|v| v.to_str().ok())
-            {
-                let essence = ct
-                    .split(';')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_ascii_lowercase();
-                if essence != "application/json" && !essence.ends_with("+json") {
-                    return Err(ApiError::UnsupportedMediaType(format!(
-                        "Unsupported media type \"{essence}\"; send application/json."
-                    )));
-                }
-            }
-            let body = read_body(&req, &mut payload, JSON_LIMIT).await?;
-            let bytes: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
-                b"{}"
-            } else {
-                &body
-            };
-            parse_json(bytes).map(ApiJson)
+            let value = parse_value(&body.await?)?;
+            expect_object(&value)?;
+            from_json_value(value).map(ApiJson)
         })
     }
+}
+
+/// Every request body is a JSON object (a list would otherwise fill a struct's fields by
+/// position).
+fn expect_object(value: &serde_json::Value) -> Result<(), ApiError> {
+    let got = match value {
+        serde_json::Value::Object(_) => return Ok(()),
+        serde_json::Value::Array(_) => "list",
+        serde_json::Value::String(_) => "str",
+        serde_json::Value::Number(_) => "number",
+        serde_json::Value::Bool(_) => "bool",
+        serde_json::Value::Null => "null",
+    };
+    Err(ApiError::Validation(FieldErrors::single(
+        "non_field_errors",
+        format!("Invalid data. Expected a dictionary, but got {got}."),
+    )))
 }
 
 /// The body of a PUT: a full update. The fields a create requires ([`PutBody::REQUIRED`]) must
@@ -173,9 +279,10 @@ impl<T: PutBody + 'static> FromRequest for ApiPut<T> {
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let body = ApiJson::<serde_json::Value>::from_request(req, payload);
+        let body = json_body(req.clone(), payload.take());
         Box::pin(async move {
-            let ApiJson(value) = body.await?;
+            let value = parse_value(&body.await?)?;
+            expect_object(&value)?;
             let mut missing = FieldErrors::default();
             for field in T::REQUIRED {
                 if value.get(field).is_none_or(serde_json::Value::is_null) {
@@ -408,6 +515,67 @@ mod tests {
             "{e:?}"
         );
         assert!(parse_json::<Body>(br#"{"name": "x", "site_id": 1}"#).is_ok());
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[allow(dead_code)]
+    struct WithDoc {
+        name: Option<String>,
+        outline: Option<serde_json::Value>,
+        ids: Option<Vec<i64>>,
+    }
+
+    fn nul_field<T: DeserializeOwned + std::fmt::Debug>(body: &str) -> Option<String> {
+        match parse_json::<T>(body.as_bytes()) {
+            Err(ApiError::Validation(e)) => {
+                let (field, msgs) = e.fields().iter().next().unwrap();
+                assert_eq!(msgs[0], NUL_MESSAGE, "{e:?}");
+                Some(field.clone())
+            }
+            Ok(_) => None,
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    #[test]
+    fn a_nul_is_refused_where_it_would_be_stored_and_ignored_where_it_would_not() {
+        // Read fields: the string, a key or string inside a stored document, a list item.
+        assert_eq!(
+            nul_field::<WithDoc>(r#"{"name": "a\u0000"}"#).as_deref(),
+            Some("name")
+        );
+        assert_eq!(
+            nul_field::<WithDoc>(r#"{"outline": {"sections": [{"h": "x\u0000"}]}}"#).as_deref(),
+            Some("outline.sections[0].h")
+        );
+        assert_eq!(
+            nul_field::<WithDoc>(r#"{"outline": {"k\u0000": 1}}"#).as_deref(),
+            Some("outline")
+        );
+        // Keys the type does not read are ignored whatever they hold, as DRF ignores them.
+        assert_eq!(
+            nul_field::<WithDoc>(r#"{"x\u0000": "y\u0000", "name": "ok"}"#),
+            None
+        );
+        assert_eq!(
+            nul_field::<WithDoc>(r#"{"extra": {"a": ["\u0000"]}}"#),
+            None
+        );
+        assert_eq!(
+            nul_field::<Body>(r#"{"name": "n", "site_id": 1, "z": "\u0000"}"#),
+            None
+        );
+    }
+
+    #[test]
+    fn integral_numbers_written_as_floats_are_integers() {
+        let b: WithDoc = parse_json(br#"{"ids": [3.0, -1025.0, 1e2]}"#).unwrap();
+        assert_eq!(b.ids, Some(vec![3, -1025, 100]));
+        let Err(ApiError::Validation(e)) = parse_json::<WithDoc>(br#"{"ids": [1.5]}"#) else {
+            panic!()
+        };
+        assert!(e.fields().contains_key("ids[0]"), "{e:?}");
+        assert!(parse_json::<WithDoc>(br#"{"ids": [1e30]}"#).is_err());
     }
 
     #[test]

@@ -758,9 +758,13 @@ async fn changing_and_cancelling_the_subscription() {
         .json(&json!({"plan_slug": "gold"}))
         .send(&app)
         .await;
-    assert_eq!(
-        (bad.status.as_u16(), bad.code()),
-        (400, "validation_failed".into())
+    // A well-formed request naming a plan that does not exist: 404, the field named.
+    assert_eq!((bad.status.as_u16(), bad.code()), (404, "not_found".into()));
+    assert!(
+        bad.json()["errors"]["plan_slug"][0]
+            .as_str()
+            .unwrap()
+            .contains("Unknown plan")
     );
     let bad = post(&format!("{B}/subscription/change_plan/"))
         .bearer(a)

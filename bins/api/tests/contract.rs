@@ -424,3 +424,126 @@ async fn an_unsupported_method_on_a_known_path_is_405_with_allow() {
         .await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
 }
+
+#[test]
+fn parameters_are_where_the_handlers_read_them() {
+    // A path parameter is in the path's template and required; a query parameter is optional
+    // unless the handler refuses its absence, and never `null` (a query string has none).
+    let doc = api::openapi();
+    let mut query_params = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            for p in op["parameters"].as_array().into_iter().flatten() {
+                let name = p["name"].as_str().unwrap();
+                match p["in"].as_str().unwrap() {
+                    "path" => {
+                        assert!(
+                            path.contains(&format!("{{{name}}}")),
+                            "{method} {path}: `{name}` is declared in the path but is not in it"
+                        );
+                        assert_eq!(p["required"], true, "{method} {path}: {name}");
+                    }
+                    "query" => {
+                        query_params += 1;
+                        let ty = &p["schema"]["type"];
+                        assert!(
+                            !ty.as_array().is_some_and(|t| t.iter().any(|t| t == "null")),
+                            "{method} {path}: query parameter `{name}` is nullable"
+                        );
+                    }
+                    other => panic!("{method} {path}: `{name}` in {other}"),
+                }
+            }
+        }
+    }
+    assert!(query_params > 50, "{query_params}");
+}
+
+#[test]
+fn every_text_the_document_declares_states_its_rule() {
+    // A string with no pattern, enum, const or format would let a client send what the API
+    // refuses (a NUL, a blank name, ...): the shaping gives each one its rule.
+    fn walk(at: &str, v: &Value, bare: &mut Vec<String>) {
+        match v {
+            Value::Object(o) => {
+                let is_string = match o.get("type") {
+                    Some(Value::String(t)) => t == "string",
+                    Some(Value::Array(ts)) => ts.iter().any(|t| t == "string"),
+                    _ => false,
+                };
+                if is_string
+                    && !["pattern", "enum", "const", "format"]
+                        .iter()
+                        .any(|k| o.contains_key(*k))
+                {
+                    bare.push(at.to_owned());
+                }
+                for (k, x) in o {
+                    walk(&format!("{at}/{k}"), x, bare);
+                }
+            }
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, x)| walk(&format!("{at}/{i}"), x, bare)),
+            _ => {}
+        }
+    }
+    let doc = api::openapi();
+    let mut bare = Vec::new();
+    walk(
+        "#/components/schemas",
+        &doc["components"]["schemas"],
+        &mut bare,
+    );
+    bare.retain(|p| !p.starts_with("#/components/schemas/Error/"));
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            walk(&format!("{method} {path}"), &op["parameters"], &mut bare);
+            walk(&format!("{method} {path}"), &op["requestBody"], &mut bare);
+        }
+    }
+    assert!(bare.is_empty(), "strings without a rule: {bare:#?}");
+    // A name that must not be blank says so in a way a client can check.
+    let name = &doc["components"]["schemas"]["SiteCreateBody"]["properties"]["name"];
+    let re = name["pattern"].as_str().unwrap();
+    assert!(re.contains("\\u3000") && name["maxLength"] == 200, "{name}");
+}
+
+#[actix_web::test]
+async fn a_body_is_an_object_and_keys_a_route_does_not_read_are_ignored() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let site = format!("/api/v1/auth/sites/{}/", c.a.site_id.get());
+    // A list would otherwise fill the struct's fields by position.
+    let r = patch(&site)
+        .bearer(&c.a.access)
+        .json(&json!(["renamed", "x.example"]))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(
+        r.json()["errors"]["non_field_errors"][0]
+            .as_str()
+            .unwrap()
+            .contains("Expected a dictionary, but got list"),
+        "{:?}",
+        r.json()
+    );
+    // Unknown keys, even holding a NUL, change nothing and refuse nothing; a NUL in a field the
+    // route reads is refused, naming it.
+    let r = patch(&site)
+        .bearer(&c.a.access)
+        .json(&json!({"name": "Renamed", "extra\u{0}": {"x": "\u{0}"}}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    assert_eq!(r.data()["name"], "Renamed");
+    let r = patch(&site)
+        .bearer(&c.a.access)
+        .json(&json!({"name": "Re\u{0}named"}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert!(r.json()["errors"]["name"].is_array(), "{:?}", r.json());
+}

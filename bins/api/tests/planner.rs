@@ -170,11 +170,13 @@ async fn keyword_crud_filters_and_isolation() {
         .json(&kw_body(&c, "into A's site", 1))
         .send(&app)
         .await;
+    // A site that is not the caller's is a missing object: 404, the field named.
     assert_eq!(
         r.status,
-        StatusCode::BAD_REQUEST,
+        StatusCode::NOT_FOUND,
         "another tenant's site is unknown"
     );
+    assert!(r.json()["errors"]["site_id"].is_array(), "{:?}", r.json());
     // A's own bulk actions.
     let r = post(&format!("{KW}bulk_update/"))
         .bearer(&c.a.access)
@@ -375,11 +377,13 @@ async fn csv_import_by_multipart_and_raw_body() {
         .raw("text/csv", "keyword\nx\n")
         .send(&app)
         .await;
+    // A site that is not the caller's is a missing object: 404, the field named.
     assert_eq!(
         r.status,
-        StatusCode::BAD_REQUEST,
+        StatusCode::NOT_FOUND,
         "another tenant's site is unknown"
     );
+    assert!(r.json()["errors"]["site_id"].is_array(), "{:?}", r.json());
     assert_eq!(
         get(KW).bearer(&c.a.access).send(&app).await.json()["count"],
         18
@@ -807,7 +811,8 @@ async fn keyword_library_sector_stats_and_adding_from_seed() {
             .send(&app)
             .await
             .status,
-        StatusCode::BAD_REQUEST
+        StatusCode::NOT_FOUND,
+        "another tenant's site is a missing object"
     );
 }
 
@@ -1058,7 +1063,13 @@ async fn ideas_become_writer_tasks_once() {
         .json(&json!({"site_id": c.a.site_id, "sector_id": c.a.sector_ids[1], "cluster_id": cl, "title": "wrong sector"}))
         .send(&app)
         .await;
-    assert_eq!(r.code(), "validation_failed", "{:?}", r.json());
+    // No such cluster in that sector: a missing object, named.
+    assert_eq!(r.code(), "not_found", "{:?}", r.json());
+    assert!(
+        r.json()["errors"]["cluster_id"].is_array(),
+        "{:?}",
+        r.json()
+    );
 }
 
 #[actix_web::test]

@@ -132,8 +132,17 @@ async fn paid_plan_signup_is_pending_payment_and_limited_to_reads_and_billing() 
     );
 
     let unknown = post(&format!("{AUTH}/register/")).json(&json!({"email": "q@example.com", "password": "a long passphrase", "plan_slug": "gold"})).send(&app).await;
-    assert_eq!(unknown.code(), "validation_failed");
+    assert_eq!(unknown.code(), "not_found");
     assert!(unknown.json()["errors"]["plan_slug"].is_array());
+    // With another fault beside the unknown plan it is bad input: 400, both named.
+    let both = post(&format!("{AUTH}/register/"))
+        .json(&json!({"email": "nope", "password": "a long passphrase", "plan_slug": "gold"}))
+        .send(&app)
+        .await;
+    assert_eq!(both.code(), "validation_failed");
+    assert!(
+        both.json()["errors"]["plan_slug"].is_array() && both.json()["errors"]["email"].is_array()
+    );
 }
 
 #[actix_web::test]
@@ -647,7 +656,7 @@ async fn site_crud_sectors_and_plan_limit() {
         .json(&json!({"industry_slug": "healthcare", "sector_slugs": ["plumbing"]}))
         .send(&app)
         .await;
-    assert_eq!(bad.code(), "validation_failed");
+    assert_eq!(bad.code(), "not_found");
     assert!(bad.json()["errors"]["sector_slugs"].is_array());
     let bad = post(&format!("{AUTH}/sites/{id}/select_sectors/"))
         .bearer(tok)
@@ -877,7 +886,9 @@ async fn another_tenant_gets_404_everywhere_and_never_sees_rows() {
         .json(&json!({"user_id": member.get(), "site_id": site.get()}))
         .send(&app)
         .await;
-    assert_eq!(g.code(), "validation_failed");
+    // Another account's user and site are missing objects: 404, both named.
+    assert_eq!(g.code(), "not_found");
+    assert!(g.json()["errors"]["user_id"].is_array() && g.json()["errors"]["site_id"].is_array());
     // A's data is intact
     let s = get(&format!("{AUTH}/sites/{site}/"))
         .bearer(&c.a.access)

@@ -52,20 +52,28 @@ pub struct AiSettings {
 #[serde(deny_unknown_fields)]
 pub struct AiSettingsUpdate {
     /// `offline` or `openai`.
+    #[schema(format = "ai-provider")]
     pub provider: Option<String>,
     /// `http://` or `https://` URL of an OpenAI-compatible API root.
+    #[schema(format = "api-root", max_length = 2000)]
     pub base_url: Option<String>,
     /// The account's own key; see the type's documentation.
+    #[schema(format = "api-key", max_length = 2000)]
     pub api_key: Option<String>,
     /// Chat model.
+    #[schema(format = "model-name")]
     pub text_model: Option<String>,
     /// Image model, or `offline`.
+    #[schema(format = "model-name")]
     pub image_model: Option<String>,
     /// In-article images per article (0–8).
+    #[schema(minimum = 0, maximum = 8)]
     pub n_in_article_images: Option<i64>,
     /// `WxH`, 64–4096 pixels per side.
+    #[schema(format = "image-size")]
     pub image_size: Option<String>,
     /// `png` or `webp`.
+    #[schema(format = "image-format")]
     pub image_format: Option<String>,
 }
 

@@ -273,7 +273,7 @@ pub fn change_plan(
     let target = tenancy::reference::plan_by_slug(conn, plan_slug.trim())?
         .filter(|p| !p.is_internal)
         .ok_or_else(|| {
-            Error::from(FieldErrors::single(
+            Error::from(FieldErrors::single_unknown(
                 "plan_slug",
                 format!("Unknown plan '{}'.", plan_slug.trim()),
             ))

@@ -272,7 +272,7 @@ pub fn create_content(
         Some(t) => {
             let task = get_task(conn, scope, t).map_err(|e| match e {
                 Error::NotFound => {
-                    Error::Validation(FieldErrors::single("task_id", "Unknown task."))
+                    Error::Validation(FieldErrors::single_unknown("task_id", "Unknown task."))
                 }
                 other => other,
             })?;

@@ -61,6 +61,24 @@ struct TaxonomyPatch {
     updated_at: DateTime<Utc>,
 }
 
+/// The slug a name gives: its slugified form, or for a name with no ASCII letter or digit
+/// (`Ünï`, `日本`) `term-` and the hex code points of its first characters, so every name that
+/// is not blank has one.
+fn slug_of_name(name: &str) -> String {
+    let slug = slugify(name);
+    if !slug.is_empty() || name.trim().is_empty() {
+        return slug;
+    }
+    let points: Vec<String> = name
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(8)
+        .map(|c| format!("{:x}", u32::from(c)))
+        .collect();
+    format!("term-{}", points.join("-"))
+}
+
 fn check_slug(e: &mut FieldErrors, slug: &str) {
     if slug.is_empty() {
         e.add("slug", "This field may not be blank.");
@@ -116,7 +134,7 @@ pub fn create_taxonomy(
     e.require_text("name", &input.name, MAX_NAME);
     let slug = match &input.slug {
         Some(s) => s.trim().to_owned(),
-        None => slugify(&input.name),
+        None => slug_of_name(&input.name),
     };
     if input.slug.is_some() || !input.name.trim().is_empty() {
         check_slug(&mut e, &slug);
@@ -480,4 +498,20 @@ pub(crate) fn terms_of(
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_that_is_not_blank_has_a_slug() {
+        assert_eq!(slug_of_name("My Topic"), "my-topic");
+        assert_eq!(slug_of_name("ü"), "term-fc");
+        assert_eq!(slug_of_name(" 日本 "), "term-65e5-672c");
+        assert_eq!(slug_of_name("   "), "");
+        let mut e = FieldErrors::new();
+        check_slug(&mut e, &slug_of_name("ü"));
+        assert!(e.is_empty(), "{e:?}");
+    }
 }

@@ -78,7 +78,8 @@ pub(crate) fn planner_ref_error(e: Error) -> Error {
     {
         for field in ["cluster_id", "idea_id", "task_id"] {
             if c.contains(field.trim_end_matches("_id")) {
-                return FieldErrors::single(field, "Unknown or inaccessible object.").into();
+                return FieldErrors::single_unknown(field, "Unknown or inaccessible object.")
+                    .into();
             }
         }
     }

@@ -29,7 +29,7 @@ pub fn normalize_email(email: &str) -> String {
 /// A light structural email check: one `@`, non-empty local part, a dotted domain, no spaces.
 pub fn looks_like_email(email: &str) -> bool {
     let e = email.trim();
-    if e.len() > 254 || e.chars().any(char::is_whitespace) {
+    if e.chars().count() > 254 || e.chars().any(char::is_whitespace) {
         return false;
     }
     match e.split_once('@') {

@@ -690,7 +690,10 @@ pub fn bulk_update_keywords(
         .load(conn)?;
     if let Some(Some(cluster)) = ch.cluster_id {
         let c = scope_rules::get_visible_cluster(conn, scope, cluster).map_err(|_| {
-            Error::Validation(FieldErrors::single("cluster_id", "Unknown cluster."))
+            Error::Validation(FieldErrors::single_unknown(
+                "cluster_id",
+                "Unknown cluster.",
+            ))
         })?;
         let foreign: Vec<String> = targets
             .iter()

@@ -252,9 +252,11 @@ pub struct ClusterWithStats {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct OutlineSection {
     /// The section heading (an H2).
+    #[schema(format = "not-blank", max_length = 300)]
     pub heading: String,
     /// What the section covers.
     #[serde(default)]
+    #[schema(max_length = 5000)]
     pub notes: String,
 }
 
@@ -263,6 +265,7 @@ pub struct OutlineSection {
 pub struct Outline {
     /// Sections in reading order.
     #[serde(default)]
+    #[schema(max_items = 50)]
     pub sections: Vec<OutlineSection>,
 }
 

@@ -29,15 +29,11 @@ pub(crate) fn require_site_sector(
     match tenancy::sites::require_site_sector(conn, scope, site, sector) {
         Ok((site, sector)) => Ok((Some(site.id), Some(sector.id))),
         Err(tenancy::Error::NotFound) => {
-            e.add("site_id", "Unknown site.");
+            e.unknown("site_id", "Unknown site.");
             Ok((None, None))
         }
         Err(tenancy::Error::Validation(v)) => {
-            for (field, msgs) in v.fields() {
-                for m in msgs {
-                    e.add(field.clone(), m.clone());
-                }
-            }
+            e.merge(v);
             Ok((None, None))
         }
         Err(other) => Err(Error::from_tenancy(other)),
@@ -76,7 +72,9 @@ pub(crate) fn require_cluster_in(
             "The cluster belongs to another site or sector.",
         )
         .into()),
-        Err(Error::NotFound) => Err(FieldErrors::single("cluster_id", "Unknown cluster.").into()),
+        Err(Error::NotFound) => {
+            Err(FieldErrors::single_unknown("cluster_id", "Unknown cluster.").into())
+        }
         Err(e) => Err(e),
     }
 }

@@ -70,7 +70,7 @@ pub fn grant_access(
         .count()
         .get_result(conn)?;
     if user_ok == 0 {
-        e.add("user_id", "Unknown user.");
+        e.unknown("user_id", "Unknown user.");
     }
     let site_ok: i64 = sites::table
         .filter(sites::account_id.eq(scope.account_id()))
@@ -78,7 +78,7 @@ pub fn grant_access(
         .count()
         .get_result(conn)?;
     if site_ok == 0 {
-        e.add("site_id", "Unknown site.");
+        e.unknown("site_id", "Unknown site.");
     }
     e.into_result()?;
     diesel::insert_into(site_user_access::table)

@@ -74,7 +74,7 @@ pub fn register(
         .unwrap_or("free");
     let plan = crate::reference::plan_by_slug(conn, plan_slug)?;
     if plan.is_none() {
-        errors.add("plan_slug", format!("Unknown plan '{plan_slug}'."));
+        errors.unknown("plan_slug", format!("Unknown plan '{plan_slug}'."));
     }
     errors.into_result()?;
     let plan = plan.ok_or(Error::NotFound)?;

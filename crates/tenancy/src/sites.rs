@@ -70,7 +70,7 @@ pub fn require_site_sector(
         .optional()?;
     match sector {
         Some(s) => Ok((site, s)),
-        None => Err(Error::Validation(FieldErrors::single(
+        None => Err(Error::Validation(FieldErrors::single_unknown(
             "sector_id",
             "This sector does not belong to the site.",
         ))),
@@ -214,7 +214,7 @@ fn validate_site(conn: &mut PgConnection, input: &SiteInput, creating: bool) -> 
             .count()
             .get_result(conn)?;
         if exists == 0 {
-            e.add("industry_id", format!("Unknown industry {i}."));
+            e.unknown("industry_id", format!("Unknown industry {i}."));
         }
     }
     Ok(e.into_result()?)
@@ -346,7 +346,7 @@ pub fn select_sectors(
     let industry = match industry {
         Some((i, true)) => Some(i),
         _ => {
-            e.add(
+            e.unknown(
                 "industry_slug",
                 format!("Unknown industry '{}'.", industry_slug.trim()),
             );
@@ -376,7 +376,7 @@ pub fn select_sectors(
     if industry.is_some() {
         for w in &wanted {
             if !found.iter().any(|s| &s.slug == w) {
-                e.add(
+                e.unknown(
                     "sector_slugs",
                     format!("'{w}' is not a sector of '{}'.", industry_slug.trim()),
                 );

@@ -18,6 +18,7 @@ use utoipa::ToSchema;
 pub struct KeywordIds {
     /// Keywords to cluster (at most 1,000).
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 1000, required = true)]
     pub keyword_ids: Vec<i64>,
 }
 
@@ -26,7 +27,17 @@ pub struct KeywordIds {
 pub struct ClusterIds {
     /// Clusters to write ideas for (at most 1,000).
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 1000, required = true)]
     pub cluster_ids: Vec<i64>,
+}
+
+/// `{"ids": [..]}` of writer tasks to write (at most 10 per request).
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct TaskIds {
+    /// Task ids.
+    #[serde(default)]
+    #[schema(min_items = 1, max_items = 10, required = true)]
+    pub ids: Vec<i64>,
 }
 
 /// `{"ids": [..]}`.
@@ -34,6 +45,7 @@ pub struct ClusterIds {
 pub struct Ids {
     /// Ids of the objects to process.
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 1000, required = true)]
     pub ids: Vec<i64>,
 }
 
@@ -93,7 +105,7 @@ pub async fn generate_ideas(
 }
 
 /// Writes a draft article per writer task with AI (editor+; at most 10 tasks, else 400).
-#[utoipa::path(tag = "writer", security(("bearer" = [])), request_body = Ids, responses(
+#[utoipa::path(tag = "writer", security(("bearer" = [])), request_body = TaskIds, responses(
     (status = 202, body = TaskStarted), (status = 400, description = "more than 10 ids"),
     (status = 402, description = "insufficient_credits: errors {needed, available}"),
     (status = 403), (status = 404, description = "none of the ids is the caller's")))]
@@ -101,7 +113,7 @@ pub async fn generate_ideas(
 pub async fn auto_generate_content(
     state: web::Data<AppState>,
     auth: Auth,
-    body: ApiJson<Ids>,
+    body: ApiJson<TaskIds>,
 ) -> ApiResult<HttpResponse> {
     start(state, auth, Function::GenerateContent, body.0.ids).await
 }

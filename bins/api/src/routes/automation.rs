@@ -26,6 +26,7 @@ use utoipa::{IntoParams, ToSchema};
 
 /// `?site_id=`.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SiteQuery {
     /// The site.
     #[param(required = true)]
@@ -45,6 +46,7 @@ impl SiteQuery {
 
 /// `?run_id=`.
 #[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct RunQuery {
     /// The run.
     #[param(required = true)]
@@ -71,45 +73,80 @@ pub struct ConfigBody {
     /// Scheduled runs on or off.
     pub enabled: Option<bool>,
     /// daily | weekly | monthly.
+    #[schema(schema_with = frequency_schema)]
     pub frequency: Option<String>,
     /// 0–23, in the account's time zone.
+    #[schema(minimum = 0, maximum = 23)]
     pub scheduled_hour: Option<i32>,
     /// 1 (Monday) – 7 (Sunday), weekly runs.
+    #[schema(minimum = 1, maximum = 7)]
     pub scheduled_weekday: Option<i32>,
     /// 1–28, monthly runs.
+    #[schema(minimum = 1, maximum = 28)]
     pub scheduled_day_of_month: Option<i32>,
     /// Keywords per clustering batch (1–1000; default 20).
+    #[schema(minimum = 1, maximum = 1000)]
     pub stage_1_batch_size: Option<i32>,
     /// Clusters per idea batch.
+    #[schema(minimum = 1, maximum = 1000)]
     pub stage_2_batch_size: Option<i32>,
     /// Ideas per task batch.
+    #[schema(minimum = 1, maximum = 1000)]
     pub stage_3_batch_size: Option<i32>,
     /// Tasks per writing batch.
+    #[schema(minimum = 1, maximum = 1000)]
     pub stage_4_batch_size: Option<i32>,
     /// Articles per image-prompt batch.
+    #[schema(minimum = 1, maximum = 1000)]
     pub stage_5_batch_size: Option<i32>,
     /// Images per generation batch.
+    #[schema(minimum = 1, maximum = 1000)]
     pub stage_6_batch_size: Option<i32>,
     /// Seconds between batches (0–3600; 0 allowed).
+    #[schema(minimum = 0, maximum = 3600)]
     pub within_stage_delay_secs: Option<i32>,
     /// Seconds between stages (0–3600; 0 allowed).
+    #[schema(minimum = 0, maximum = 3600)]
     pub between_stage_delay_secs: Option<i32>,
     /// Cap on keywords clustered per run (0 = none).
+    #[schema(minimum = 0)]
     pub max_keywords_per_run: Option<i32>,
     /// Cap on clusters given ideas per run.
+    #[schema(minimum = 0)]
     pub max_clusters_per_run: Option<i32>,
     /// Cap on ideas turned into tasks per run.
+    #[schema(minimum = 0)]
     pub max_ideas_per_run: Option<i32>,
     /// Cap on tasks written per run.
+    #[schema(minimum = 0)]
     pub max_tasks_per_run: Option<i32>,
     /// Cap on articles given image prompts per run.
+    #[schema(minimum = 0)]
     pub max_content_per_run: Option<i32>,
     /// Cap on images generated per run.
+    #[schema(minimum = 0)]
     pub max_images_per_run: Option<i32>,
     /// Cap on credits a run may spend (0 = none).
+    #[schema(minimum = 0)]
     pub max_credits_per_run: Option<i64>,
     /// Review approves by itself.
     pub auto_approve: Option<bool>,
+}
+
+/// `daily`, `weekly` or `monthly` (or null: unchanged).
+fn frequency_schema() -> utoipa::openapi::Schema {
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::SchemaType::from_iter([
+            utoipa::openapi::schema::Type::String,
+            utoipa::openapi::schema::Type::Null,
+        ]))
+        .enum_values(Some(
+            ["daily", "weekly", "monthly"]
+                .map(Some)
+                .into_iter()
+                .chain([None]),
+        ))
+        .into()
 }
 
 impl From<ConfigBody> for ConfigChanges {

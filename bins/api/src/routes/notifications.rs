@@ -12,6 +12,7 @@ use tenancy::notifications::Notification;
 
 /// Notification list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct NotificationQuery {
     /// Only read (true) or unread (false) ones.
     pub is_read: Option<bool>,

@@ -13,11 +13,29 @@ use serde::Deserialize;
 
 /// `by_type/` query.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ByTypeQuery {
     /// `clustering`, `ideas`, `content`, `image_prompts` or `image`.
     #[serde(rename = "type")]
-    #[param(rename = "type", required = true)]
+    #[param(rename = "type", required = true, value_type = PromptType)]
     pub prompt_type: String,
+}
+
+/// The prompt types, as the document names them (`ai::prompts::PromptFunction`'s wire names).
+#[derive(utoipa::ToSchema)]
+#[schema(rename_all = "snake_case")]
+#[allow(dead_code)] // documentation only
+pub enum PromptType {
+    /// `clustering`.
+    Clustering,
+    /// `ideas`.
+    Ideas,
+    /// `content`.
+    Content,
+    /// `image_prompts`.
+    ImagePrompts,
+    /// `image`.
+    Image,
 }
 
 /// `save_prompt/` body.
@@ -25,6 +43,7 @@ pub struct ByTypeQuery {
 #[serde(deny_unknown_fields)]
 pub struct SavePrompt {
     /// `clustering`, `ideas`, `content`, `image_prompts` or `image`.
+    #[schema(value_type = PromptType)]
     pub prompt_type: String,
     /// The template, with `{variable}` placeholders (see `variables` of the list).
     pub prompt_value: String,
@@ -35,6 +54,7 @@ pub struct SavePrompt {
 #[serde(deny_unknown_fields)]
 pub struct ResetPrompt {
     /// `clustering`, `ideas`, `content`, `image_prompts` or `image`.
+    #[schema(value_type = PromptType)]
     pub prompt_type: String,
 }
 
@@ -126,4 +146,20 @@ pub async fn reset_prompt(
     })
     .await?;
     Ok(envelope::ok(p))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_documented_prompt_types_are_the_functions() {
+        let doc = crate::openapi();
+        let names: Vec<&str> = ai::prompts::PromptFunction::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .collect();
+        assert_eq!(
+            doc["components"]["schemas"]["PromptType"]["enum"],
+            serde_json::json!(names)
+        );
+    }
 }

@@ -393,6 +393,8 @@ pub fn request(
         Function::GenerateContent => MAX_CONTENT_PER_REQUEST,
         _ => MAX_IDS_PER_REQUEST,
     };
+    // The limit counts the list as sent, duplicates included (as its schema's maxItems does).
+    let sent = ids.len();
     let mut ids: Vec<i64> = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -403,7 +405,7 @@ pub fn request(
         ))
         .into());
     }
-    if ids.len() > limit {
+    if sent > limit {
         return Err(tenancy::Error::Validation(FieldErrors::single(
             field,
             format!("At most {limit} ids per request."),

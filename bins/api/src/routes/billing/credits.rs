@@ -27,13 +27,31 @@ pub async fn balance(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpRe
 
 /// Usage log filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UsageQuery {
     /// Operation (`clustering`, `ideas`, `content`, `image_prompts`, `images`).
     pub operation_type: Option<String>,
     /// First day (YYYY-MM-DD, UTC, inclusive).
+    #[param(schema_with = day_or_blank)]
     pub start_date: Option<String>,
     /// Last day (YYYY-MM-DD, UTC, inclusive).
+    #[param(schema_with = day_or_blank)]
     pub end_date: Option<String>,
+}
+
+/// A calendar day, or blank for no bound.
+fn day_or_blank() -> utoipa::openapi::Schema {
+    use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, SchemaFormat, Type};
+    OneOfBuilder::new()
+        .item(ObjectBuilder::new().schema_type(Type::String).format(Some(
+            SchemaFormat::KnownFormat(utoipa::openapi::KnownFormat::Date),
+        )))
+        .item(
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .max_length(Some(0)),
+        )
+        .into()
 }
 
 fn parse_day(field: &str, v: Option<&str>, e: &mut FieldErrors) -> Option<NaiveDate> {
@@ -97,11 +115,22 @@ pub async fn limits(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpRes
 
 /// Ledger filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TransactionQuery {
     /// grant, charge, refund, purchase, plan_reset, plan_expire, adjustment
+    #[param(schema_with = kind_filter)]
     pub kind: Option<String>,
     /// plan or bonus
+    #[param(schema_with = pool_filter)]
     pub pool: Option<String>,
+}
+
+fn kind_filter() -> utoipa::openapi::Schema {
+    crate::contract::blank_or(TxKind::ALL.iter().map(|v| v.as_str()))
+}
+
+fn pool_filter() -> utoipa::openapi::Schema {
+    crate::contract::blank_or(Pool::ALL.iter().map(|v| v.as_str()))
 }
 
 crate::list_params!(

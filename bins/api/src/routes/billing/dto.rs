@@ -348,13 +348,29 @@ pub struct ChangePlanBody {
 pub struct ManualPaymentBody {
     pub invoice_id: InvoiceId,
     /// bank_transfer, local_wallet (credit packages only) or manual
+    #[schema(schema_with = manual_method_schema)]
     pub payment_method: billing::model::PaymentMethod,
+    #[schema(format = "not-blank", max_length = 200)]
     pub transaction_reference: String,
+}
+
+/// The payment methods a manual payment may name (card and PayPal go through checkout).
+fn manual_method_schema() -> utoipa::openapi::Schema {
+    let names: Vec<&str> = billing::model::PaymentMethod::ALL
+        .iter()
+        .filter(|m| m.is_manual())
+        .map(|m| m.as_str())
+        .collect();
+    utoipa::openapi::schema::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(names))
+        .into()
 }
 
 /// `POST admin/payments/{id}/reject/`.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RejectBody {
+    #[schema(format = "not-blank", max_length = 500)]
     pub reason: String,
 }
 
@@ -362,7 +378,9 @@ pub struct RejectBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AdjustCreditsBody {
     /// Positive: added to the bonus pool; negative: taken like spending (plan pool first).
+    #[schema(format = "non-zero")]
     pub amount: i64,
+    #[schema(format = "not-blank", max_length = 500)]
     pub reason: String,
     /// Makes a retried request safe; a fresh key is generated when absent.
     pub idempotency_key: Option<String>,

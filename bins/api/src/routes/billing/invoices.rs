@@ -62,10 +62,13 @@ pub async fn purchase(
 
 /// Invoice filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct InvoiceQuery {
     /// draft, pending, paid, void, uncollectible
+    #[param(schema_with = invoice_status_filter)]
     pub status: Option<String>,
     /// subscription, credit_package, addon, custom
+    #[param(schema_with = invoice_type_filter)]
     pub invoice_type: Option<String>,
 }
 
@@ -116,6 +119,18 @@ pub async fn list_invoices(
     })
     .await?;
     Ok(envelope::list(&req, p.map(InvoiceDto::from)))
+}
+
+fn invoice_status_filter() -> utoipa::openapi::Schema {
+    crate::contract::blank_or(InvoiceStatus::ALL.iter().map(|v| v.as_str()))
+}
+
+fn invoice_type_filter() -> utoipa::openapi::Schema {
+    crate::contract::blank_or(InvoiceType::ALL.iter().map(|v| v.as_str()))
+}
+
+fn payment_status_filter() -> utoipa::openapi::Schema {
+    crate::contract::blank_or(PaymentStatus::ALL.iter().map(|v| v.as_str()))
 }
 
 /// Parses an optional vocabulary value, recording an unknown one as a field error.
@@ -176,8 +191,10 @@ pub async fn download_pdf(
 
 /// Payment filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct PaymentQuery {
     /// pending_approval, succeeded, failed, refunded, cancelled
+    #[param(schema_with = payment_status_filter)]
     pub status: Option<String>,
     /// Only payments of this invoice.
     pub invoice_id: Option<i64>,

@@ -41,6 +41,7 @@ where
 /// `{"ids": [...]}` of a bulk action (at most 1,000).
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BulkIdsBody {
+    #[schema(min_items = 1, max_items = 1000)]
     pub ids: Vec<i64>,
 }
 
@@ -107,16 +108,21 @@ impl From<Task> for TaskDto {
 pub struct TaskCreateBody {
     pub site_id: i64,
     pub sector_id: i64,
+    #[schema(format = "not-blank", max_length = 500)]
     pub title: String,
     pub cluster_id: Option<i64>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
-    #[schema(value_type = Option<Object>)]
-    pub outline: Option<serde_json::Value>,
+    /// `{"sections": [{"heading", "notes"}]}`, as an idea's.
+    pub outline: Option<planning::model::Outline>,
+    #[schema(max_length = 5000)]
     pub keywords: Option<String>,
+    #[schema(max_length = 255)]
     pub primary_keyword: Option<String>,
     pub secondary_keywords: Option<Vec<String>>,
     pub content_type: Option<ContentType>,
     pub content_structure: Option<ContentStructure>,
+    #[schema(minimum = 0, maximum = 100000)]
     pub word_count: Option<i32>,
 }
 
@@ -126,16 +132,22 @@ pub struct TaskPatchBody {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i64>)]
     pub cluster_id: Option<Option<i64>>,
+    #[schema(format = "not-blank", max_length = 500)]
     pub title: Option<String>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
+    /// `{"sections": [{"heading", "notes"}]}`, as an idea's; `null` clears it.
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<Object>)]
-    pub outline: Option<Option<serde_json::Value>>,
+    #[schema(value_type = Option<planning::model::Outline>)]
+    pub outline: Option<Option<planning::model::Outline>>,
+    #[schema(max_length = 5000)]
     pub keywords: Option<String>,
+    #[schema(max_length = 255)]
     pub primary_keyword: Option<String>,
     pub secondary_keywords: Option<Vec<String>>,
     pub content_type: Option<ContentType>,
     pub content_structure: Option<ContentStructure>,
+    #[schema(minimum = 0, maximum = 100000)]
     pub word_count: Option<i32>,
     /// queued → in_progress | failed; in_progress → completed | failed | queued;
     /// failed → queued; completed → queued. Others: 422 `invalid_state`.
@@ -145,6 +157,7 @@ pub struct TaskPatchBody {
 /// The same change for many tasks.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct TaskBulkUpdateBody {
+    #[schema(min_items = 1, max_items = 1000)]
     pub ids: Vec<i64>,
     pub status: Option<TaskStatus>,
     #[serde(default, deserialize_with = "present")]
@@ -229,12 +242,16 @@ pub struct ContentCreateBody {
     /// The task it is written for (same site and sector).
     pub task_id: Option<i64>,
     pub cluster_id: Option<i64>,
+    #[schema(format = "not-blank", max_length = 500)]
     pub title: String,
     /// HTML; sanitized before it is stored.
     pub content_html: Option<String>,
     /// ≤ 60 characters recommended, 255 at most.
+    #[schema(max_length = 255)]
     pub meta_title: Option<String>,
+    #[schema(max_length = 1000)]
     pub meta_description: Option<String>,
+    #[schema(max_length = 255)]
     pub primary_keyword: Option<String>,
     pub secondary_keywords: Option<Vec<String>>,
     /// Tag names; missing tags of the site are created.
@@ -251,10 +268,14 @@ pub struct ContentPatchBody {
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<i64>)]
     pub cluster_id: Option<Option<i64>>,
+    #[schema(format = "not-blank", max_length = 500)]
     pub title: Option<String>,
     pub content_html: Option<String>,
+    #[schema(max_length = 255)]
     pub meta_title: Option<String>,
+    #[schema(max_length = 1000)]
     pub meta_description: Option<String>,
+    #[schema(max_length = 255)]
     pub primary_keyword: Option<String>,
     pub secondary_keywords: Option<Vec<String>>,
     pub tags: Option<Vec<String>>,
@@ -299,19 +320,24 @@ impl From<Taxonomy> for TaxonomyDto {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct TaxonomyCreateBody {
     pub site_id: i64,
+    #[schema(format = "not-blank", max_length = 200)]
     pub name: String,
+    #[schema(format = "slug")]
     pub slug: Option<String>,
     pub taxonomy_type: TaxonomyType,
+    #[schema(max_length = 255)]
     pub external_id: Option<String>,
 }
 
 /// A change to a term.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct TaxonomyPatchBody {
+    #[schema(format = "not-blank", max_length = 200)]
     pub name: Option<String>,
+    #[schema(format = "slug")]
     pub slug: Option<String>,
     #[serde(default, deserialize_with = "present")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, max_length = 255)]
     pub external_id: Option<Option<String>>,
 }
 
@@ -368,6 +394,7 @@ pub struct ImageUploadForm {
     /// `featured` or `in_article`.
     pub image_type: ImageType,
     /// 0 for featured (the default), 1..N for in-article.
+    #[schema(value_type = i32)]
     pub position: Option<i32>,
     /// PNG, JPEG or WebP (checked by its bytes), at most 10 MiB.
     #[schema(value_type = String, format = Binary)]

@@ -19,6 +19,7 @@ use serde::Deserialize;
 
 /// Image list filters (an empty value means "All").
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImageQuery {
     /// Only this site.
     #[serde(default, deserialize_with = "empty_none")]
@@ -231,6 +232,13 @@ async fn read_upload(req: &HttpRequest, payload: web::Payload) -> ApiResult<Imag
     while let Some(field) = form.next().await {
         let mut field = field.map_err(malformed)?;
         let name = field.name().unwrap_or_default().to_owned();
+        if !["file", "content_id", "image_type", "position"].contains(&name.as_str()) {
+            e.add(
+                name,
+                "Unknown field: the form takes content_id, image_type, position and file.",
+            );
+            continue;
+        }
         if name == "file" {
             match read_field(&mut field, MAX_IMAGE_BYTES).await? {
                 Some(bytes) => file = Some(bytes),

@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 /// Content list filters (an empty value means "All").
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ContentQuery {
     /// Only this site.
     #[serde(default, deserialize_with = "empty_none")]

@@ -18,6 +18,7 @@ use serde::Deserialize;
 
 /// Task list filters (an empty value means "All").
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TaskQuery {
     /// Only this site.
     #[serde(default, deserialize_with = "empty_none")]
@@ -125,7 +126,7 @@ pub async fn create_task(
             cluster_id: b.cluster_id.map(|c| Some(ClusterId(c))),
             title: Some(b.title),
             description: b.description,
-            outline: b.outline.map(Some),
+            outline: b.outline.map(outline_json).transpose()?.map(Some),
             keywords: b.keywords,
             primary_keyword: b.primary_keyword,
             secondary_keywords: b.secondary_keywords,
@@ -205,7 +206,10 @@ async fn update_task_changes(
             cluster_id: b.cluster_id.map(|c| c.map(ClusterId)),
             title: b.title,
             description: b.description,
-            outline: b.outline,
+            outline: b
+                .outline
+                .map(|o| o.map(outline_json).transpose())
+                .transpose()?,
             keywords: b.keywords,
             primary_keyword: b.primary_keyword,
             secondary_keywords: b.secondary_keywords,
@@ -292,4 +296,13 @@ pub async fn bulk_update_tasks(
     })
     .await?;
     Ok(envelope::ok(AffectedDto { affected }))
+}
+
+/// A task's outline as stored: the idea's shape, checked as an idea's is.
+fn outline_json(o: planning::model::Outline) -> Result<serde_json::Value, crate::error::ApiError> {
+    let mut e = kernel::FieldErrors::new();
+    let o = planning::ideas::validate_outline(&mut e, &o);
+    e.into_result()
+        .map_err(crate::error::ApiError::Validation)?;
+    serde_json::to_value(o).map_err(|e| crate::error::ApiError::Internal(e.to_string()))
 }

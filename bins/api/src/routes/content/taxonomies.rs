@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 /// Term list filters (an empty value means "All").
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TaxonomyQuery {
     /// Only this site.
     #[serde(default, deserialize_with = "empty_none")]

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 /// Cluster list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ClusterQuery {
     /// Site.
     pub site_id: Option<i64>,

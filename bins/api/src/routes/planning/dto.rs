@@ -188,14 +188,22 @@ where
 /// New keyword.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct KeywordBody {
+    /// Required.
+    #[schema(value_type = i64, required = true)]
     pub site_id: Option<SiteId>,
+    /// Required; a sector of the site.
+    #[schema(value_type = i64, required = true)]
     pub sector_id: Option<SectorId>,
-    #[serde(default)]
+    #[schema(format = "keyword", max_length = 255)]
     pub keyword: String,
+    #[schema(minimum = 0)]
     pub volume: Option<i32>,
+    #[schema(minimum = 0, maximum = 100)]
     pub difficulty: Option<i16>,
     pub intent: Option<Intent>,
+    #[schema(minimum = 0)]
     pub cpc_cents: Option<i32>,
+    #[schema(format = "country")]
     pub country: Option<String>,
     pub status: Option<MappingStatus>,
     pub disabled: Option<bool>,
@@ -205,21 +213,22 @@ pub struct KeywordBody {
 /// Keyword changes; `null` clears a nullable field.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct KeywordPatch {
+    #[schema(format = "keyword", max_length = 255)]
     pub keyword: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 0)]
     pub volume: Option<Option<i32>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i16>)]
+    #[schema(value_type = Option<i16>, minimum = 0, maximum = 100)]
     pub difficulty: Option<Option<i16>>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<Intent>)]
     pub intent: Option<Option<Intent>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<i32>)]
+    #[schema(value_type = Option<i32>, minimum = 0)]
     pub cpc_cents: Option<Option<i32>>,
     #[serde(default, deserialize_with = "double_option")]
-    #[schema(value_type = Option<String>)]
+    #[schema(value_type = Option<String>, format = "country")]
     pub country: Option<Option<String>>,
     pub status: Option<MappingStatus>,
     pub disabled: Option<bool>,
@@ -232,6 +241,7 @@ pub struct KeywordPatch {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct BulkIds {
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 1000, required = true)]
     pub ids: Vec<i64>,
 }
 
@@ -245,6 +255,7 @@ pub struct Affected {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct KeywordBulkUpdate {
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 1000, required = true)]
     pub ids: Vec<KeywordId>,
     pub status: Option<MappingStatus>,
     pub disabled: Option<bool>,
@@ -257,8 +268,13 @@ pub struct KeywordBulkUpdate {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AddFromSeedBody {
     #[serde(default)]
+    #[schema(min_items = 1, max_items = 1000, required = true)]
     pub seed_keyword_ids: Vec<SeedKeywordId>,
+    /// Required.
+    #[schema(value_type = i64, required = true)]
     pub site_id: Option<SiteId>,
+    /// Required; a sector of the site.
+    #[schema(value_type = i64, required = true)]
     pub sector_id: Option<SectorId>,
 }
 
@@ -267,7 +283,7 @@ pub struct AddFromSeedBody {
 #[allow(dead_code)] // documents the form; the handler reads the parts as a stream
 pub struct ImportForm {
     /// The CSV file (comma, semicolon or tab; UTF-8 or UTF-16).
-    #[schema(content_media_type = "text/csv")]
+    #[schema(value_type = String, format = Binary, content_media_type = "text/csv")]
     pub file: Vec<u8>,
     pub site_id: i64,
     pub sector_id: i64,
@@ -276,10 +292,16 @@ pub struct ImportForm {
 /// New cluster.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ClusterBody {
+    /// Required.
+    #[schema(value_type = i64, required = true)]
     pub site_id: Option<SiteId>,
+    /// Required; a sector of the site.
+    #[schema(value_type = i64, required = true)]
     pub sector_id: Option<SectorId>,
     #[serde(default)]
+    #[schema(format = "not-blank", max_length = 255, required = true)]
     pub name: String,
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
     pub status: Option<MappingStatus>,
     pub disabled: Option<bool>,
@@ -288,7 +310,9 @@ pub struct ClusterBody {
 /// Cluster changes.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct ClusterPatch {
+    #[schema(format = "not-blank", max_length = 255)]
     pub name: Option<String>,
+    #[schema(max_length = 5000)]
     pub description: Option<String>,
     pub status: Option<MappingStatus>,
     pub disabled: Option<bool>,
@@ -297,17 +321,24 @@ pub struct ClusterPatch {
 /// New idea.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct IdeaBody {
+    /// Required.
+    #[schema(value_type = i64, required = true)]
     pub site_id: Option<SiteId>,
+    /// Required; a sector of the site.
+    #[schema(value_type = i64, required = true)]
     pub sector_id: Option<SectorId>,
     pub cluster_id: Option<ClusterId>,
     #[serde(default)]
+    #[schema(format = "not-blank", max_length = 255, required = true)]
     pub idea_title: String,
+    #[schema(max_length = 10000)]
     pub description: Option<String>,
     pub outline: Option<Outline>,
     #[serde(default)]
     pub keyword_ids: Vec<KeywordId>,
     pub content_type: Option<ContentType>,
     pub content_structure: Option<ContentStructure>,
+    #[schema(minimum = 0, maximum = 100000)]
     pub estimated_word_count: Option<i32>,
     pub status: Option<IdeaStatus>,
 }
@@ -318,12 +349,15 @@ pub struct IdeaPatch {
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>)]
     pub cluster_id: Option<Option<ClusterId>>,
+    #[schema(format = "not-blank", max_length = 255)]
     pub idea_title: Option<String>,
+    #[schema(max_length = 10000)]
     pub description: Option<String>,
     pub outline: Option<Outline>,
     pub keyword_ids: Option<Vec<KeywordId>>,
     pub content_type: Option<ContentType>,
     pub content_structure: Option<ContentStructure>,
+    #[schema(minimum = 0, maximum = 100000)]
     pub estimated_word_count: Option<i32>,
     pub status: Option<IdeaStatus>,
 }

@@ -15,12 +15,14 @@ use std::collections::BTreeMap;
 
 /// Idea list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct IdeaQuery {
     /// Site.
     pub site_id: Option<i64>,
     /// Sector.
     pub sector_id: Option<i64>,
     /// A cluster id, or `null` for ideas without a cluster.
+    #[param(format = "cluster-filter")]
     pub cluster_id: Option<String>,
     /// `new`, `queued`, `completed`.
     pub status: Option<IdeaStatus>,

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 /// Keyword list filters (also used by `filter_options/` and `export_csv/`).
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct KeywordQuery {
     /// Site.
     pub site_id: Option<i64>,
@@ -34,6 +35,7 @@ pub struct KeywordQuery {
     /// Search intent.
     pub intent: Option<Intent>,
     /// A cluster id, or `null` for keywords without a cluster.
+    #[param(format = "cluster-filter")]
     pub cluster_id: Option<String>,
     /// Disabled flag.
     pub disabled: Option<bool>,
@@ -42,8 +44,10 @@ pub struct KeywordQuery {
     /// Largest volume.
     pub volume_max: Option<i32>,
     /// Smallest difficulty.
+    #[param(minimum = -32768, maximum = 32767)]
     pub difficulty_min: Option<i16>,
     /// Largest difficulty.
+    #[param(minimum = -32768, maximum = 32767)]
     pub difficulty_max: Option<i16>,
     /// Two-letter country code.
     pub country: Option<String>,
@@ -336,6 +340,7 @@ pub async fn bulk_add_from_seed(
 
 /// `site_id` and `sector_id` of a raw CSV upload.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ImportQuery {
     /// Site (for a raw `text/csv` body).
     pub site_id: Option<i64>,
@@ -380,7 +385,7 @@ fn form_id(field: &str, raw: &[u8]) -> ApiResult<i64> {
 /// they are. The body is received before a database connection is taken (slow uploads cannot
 /// hold the pool); rows are then parsed as a stream and copied in one transaction.
 #[utoipa::path(tag = "planner", security(("bearer" = [])), params(ImportQuery),
-    request_body(description = "The CSV file", content((ImportForm = "multipart/form-data"), (String = "text/csv"))),
+    request_body(description = "The CSV file as a form (a raw `text/csv` body with `site_id` and `sector_id` in the query is read too)", content((ImportForm = "multipart/form-data"))),
     responses((status = 200, body = ImportReport), (status = 400, description = "invalid_csv / validation_failed"),
         (status = 403, description = "permission_denied"), (status = 413, description = "payload_too_large")))]
 #[post("/keywords/import_csv/")]
@@ -425,8 +430,11 @@ pub async fn import_csv(
                 "sector_id" => {
                     sector_id = Some(form_id("sector_id", &read_limited(field, 64).await?)?)
                 }
-                _ => {
-                    read_limited(field, limit).await?;
+                other => {
+                    return Err(ApiError::Validation(FieldErrors::single(
+                        other,
+                        "Unknown field: the form takes file, site_id and sector_id.",
+                    )));
                 }
             }
         }

@@ -14,12 +14,14 @@ use serde::Deserialize;
 
 /// Library filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct LibraryQuery {
     /// Industry.
     pub industry_id: Option<i64>,
     /// Industry sector (global sector template id).
     pub sector_id: Option<i64>,
     /// Several industry sectors, comma-separated.
+    #[param(format = "id-list")]
     pub sector_ids: Option<String>,
     /// Search intent.
     pub intent: Option<Intent>,
@@ -82,6 +84,7 @@ pub async fn list(
 
 /// Industry filter of `sector_stats/`.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StatsQuery {
     /// Only this industry.
     pub industry_id: Option<i64>,

@@ -304,13 +304,20 @@ impl FilterOption {
 /// Sign-up body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct RegisterBody {
+    #[schema(format = "email")]
     pub email: String,
+    /// 8 to 128 characters, not only digits, not the e-mail.
+    #[schema(format = "password")]
     pub password: String,
     #[serde(default)]
+    #[schema(max_length = 150)]
     pub first_name: String,
     #[serde(default)]
+    #[schema(max_length = 150)]
     pub last_name: String,
+    #[schema(format = "not-blank", max_length = 200)]
     pub account_name: Option<String>,
+    /// A plan's slug (blank: the free plan); an unknown one is 404.
     pub plan_slug: Option<String>,
 }
 
@@ -331,12 +338,14 @@ pub struct RefreshBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct PasswordChangeBody {
     pub old_password: String,
+    #[schema(format = "password")]
     pub new_password: String,
 }
 
 /// Password reset request body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct PasswordResetBody {
+    #[schema(format = "email")]
     pub email: String,
 }
 
@@ -344,36 +353,52 @@ pub struct PasswordResetBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct PasswordResetConfirmBody {
     pub token: String,
+    #[schema(format = "password")]
     pub new_password: String,
 }
 
 /// `me/` update body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct MeBody {
+    #[schema(max_length = 150)]
     pub first_name: Option<String>,
+    #[schema(max_length = 150)]
     pub last_name: Option<String>,
 }
 
 /// Account update body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct AccountBody {
+    #[schema(format = "not-blank", max_length = 200)]
     pub name: Option<String>,
+    /// An IANA time zone name.
+    #[schema(format = "time-zone")]
     pub timezone: Option<String>,
+    #[schema(format = "email-or-blank")]
     pub billing_email: Option<String>,
+    #[schema(max_length = 200)]
     pub billing_name: Option<String>,
+    #[schema(max_length = 1000)]
     pub billing_address: Option<String>,
+    /// ISO 3166 alpha-2, or blank.
+    #[schema(format = "country-or-blank")]
     pub billing_country: Option<String>,
+    #[schema(max_length = 64)]
     pub tax_id: Option<String>,
 }
 
 /// New team member.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct NewUserBody {
+    #[schema(format = "email")]
     pub email: String,
+    #[schema(format = "password")]
     pub password: String,
     #[serde(default)]
+    #[schema(max_length = 150)]
     pub first_name: String,
     #[serde(default)]
+    #[schema(max_length = 150)]
     pub last_name: String,
     pub role: Role,
 }
@@ -382,7 +407,9 @@ pub struct NewUserBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct UserChangesBody {
     pub role: Option<Role>,
+    #[schema(max_length = 150)]
     pub first_name: Option<String>,
+    #[schema(max_length = 150)]
     pub last_name: Option<String>,
     pub is_active: Option<bool>,
 }
@@ -390,11 +417,27 @@ pub struct UserChangesBody {
 /// Site create/update body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SiteBody {
+    #[schema(format = "not-blank", max_length = 200)]
     pub name: Option<String>,
+    /// A domain or URL (no white space).
+    #[schema(format = "no-space", max_length = 255)]
     pub domain: Option<String>,
     #[serde(default, deserialize_with = "double_option")]
     #[schema(value_type = Option<i64>)]
     pub industry_id: Option<Option<IndustryId>>,
+    pub is_active: Option<bool>,
+}
+
+/// A new site: as [`SiteBody`], with the name required.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct SiteCreateBody {
+    #[schema(format = "not-blank", max_length = 200)]
+    pub name: String,
+    /// A domain or URL (no white space).
+    #[schema(format = "no-space", max_length = 255)]
+    pub domain: Option<String>,
+    /// An industry's id; an unknown one is 404.
+    pub industry_id: Option<IndustryId>,
     pub is_active: Option<bool>,
 }
 
@@ -416,13 +459,17 @@ pub struct SetActiveBody {
 /// `select_sectors/` body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SelectSectorsBody {
+    /// An industry's slug; an unknown one is 404.
     pub industry_slug: String,
+    /// Slugs of that industry's sectors; one that is not is 404.
+    #[schema(min_items = 1)]
     pub sector_slugs: Vec<String>,
 }
 
 /// Sector update body.
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct SectorBody {
+    #[schema(format = "not-blank", max_length = 200)]
     pub name: Option<String>,
     pub is_active: Option<bool>,
 }

@@ -15,6 +15,7 @@ use tenancy::sites::{SITE_ORDERING, SiteFilter, SiteInput, SiteOrder};
 
 /// Site list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SiteQuery {
     /// Active flag.
     pub is_active: Option<bool>,
@@ -104,16 +105,22 @@ fn site_input(b: SiteBody) -> SiteInput {
 }
 
 /// Creates a site (admin+; plan `max_sites` enforced).
-#[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SiteBody, responses(
+#[utoipa::path(tag = "sites", security(("bearer" = [])), request_body = SiteCreateBody, responses(
     (status = 201, body = SiteDto), (status = 403, description = "permission_denied / plan_limit_reached")))]
 #[post("/sites/")]
 pub async fn create_site(
     state: web::Data<AppState>,
     auth: Auth,
-    body: ApiJson<SiteBody>,
+    body: ApiJson<SiteCreateBody>,
 ) -> ApiResult<HttpResponse> {
     let scope = auth.scope;
-    let input = site_input(body.0);
+    let b = body.0;
+    let input = site_input(SiteBody {
+        name: Some(b.name),
+        domain: b.domain,
+        industry_id: b.industry_id.map(Some),
+        is_active: b.is_active,
+    });
     let s = db(&state, move |c, st| {
         Ok(tenancy::sites::create_site(
             c,
@@ -292,6 +299,7 @@ pub async fn site_sectors(
 
 /// Sector list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SectorQuery {
     /// Site.
     pub site_id: Option<i64>,

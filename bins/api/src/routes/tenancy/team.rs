@@ -79,6 +79,7 @@ async fn update_account_changes(
 
 /// Team list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct UserQuery {
     /// Role.
     pub role: Option<Role>,
@@ -296,6 +297,7 @@ pub async fn delete_user(
 
 /// Grant list filters.
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AccessQuery {
     /// Member.
     pub user_id: Option<i64>,
