@@ -13,7 +13,7 @@ export IGNY8_DATABASE_URL ?= $(shell scripts/db.sh url)
 
 help:
 	@echo "make run    start PostgreSQL (if needed), migrate, seed, and run the API and worker"
-	@echo "make test   run every test against real PostgreSQL"
+	@echo "make test   run every test against real PostgreSQL, then fuzz the API against its OpenAPI document"
 	@echo "make check  fmt, clippy -D warnings, dependency-direction and table-ownership checks, tests"
 	@echo "make bench  benchmarks"
 	@echo "make db     start the local PostgreSQL only;  make db-stop  stop it"
@@ -29,6 +29,7 @@ run: build
 
 test: toolchain
 	$(CARGO) test --workspace $(TEST_FEATURES)
+	@scripts/fuzz-api.sh
 
 check: toolchain
 	$(CARGO) fmt --all -- --check

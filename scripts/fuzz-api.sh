@@ -59,11 +59,15 @@ TOKEN="$(python3 "$ROOT/scripts/fuzz_seed.py" "http://127.0.0.1:$PORT")"
 EXCLUDE=(--exclude-path-regex '/auth/(logout|password/change|password/reset/confirm)/$')
 COMMON=(--seed "$SEED" --max-examples "$EXAMPLES" --request-timeout 20 --checks all
     --suppress-health-check all --no-shrink -w 1 --warnings off)
+# Settings (statuses a state may answer, per-operation exceptions) and hooks (what a file of an
+# image media type is), both explained where they are written.
+ST=("$VENV/bin/schemathesis" --config-file "$ROOT/scripts/schemathesis.toml")
+export PYTHONPATH="$ROOT/scripts" SCHEMATHESIS_HOOKS=fuzz_hooks PYTHONDONTWRITEBYTECODE=1
 # schemathesis keeps a cache in its working directory: keep it out of the tree.
 cd "$WORK"
 echo "fuzz: as a tenant with data ($EXAMPLES examples per operation, seed $SEED)"
-"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/api/schema/" "${COMMON[@]}" "${EXCLUDE[@]}" \
+"${ST[@]}" run "http://127.0.0.1:$PORT/api/schema/" "${COMMON[@]}" "${EXCLUDE[@]}" \
     -H "Authorization: Bearer $TOKEN" --report junit --report-dir "$WORK/report-tenant"
 echo "fuzz: without a token"
-"$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/api/schema/" "${COMMON[@]}" \
+"${ST[@]}" run "http://127.0.0.1:$PORT/api/schema/" "${COMMON[@]}" \
     --max-examples 3 --report junit --report-dir "$WORK/report-anon"

@@ -108,6 +108,31 @@ pub fn blank_or(values: impl IntoIterator<Item = &'static str>) -> Schema {
     )
 }
 
+/// `fn $name() -> Schema`: [`blank_or`] the wire values of a text enum, for
+/// `#[param(schema_with = ...)]` on a filter that reads blank as "all".
+macro_rules! blank_or_fn {
+    ($($name:ident => $t:ty;)+) => {
+        $(
+            #[doc = concat!("Blank, or a `", stringify!($t), "`.")]
+            pub fn $name() -> Schema {
+                blank_or(<$t>::ALL.iter().map(|v| v.as_str()))
+            }
+        )+
+    };
+}
+
+blank_or_fn! {
+    blank_or_taxonomy_type => content::model::TaxonomyType;
+    blank_or_task_status => content::model::TaskStatus;
+    blank_or_content_type => content::model::ContentType;
+    blank_or_content_structure => content::model::ContentStructure;
+    blank_or_image_type => content::model::ImageType;
+    blank_or_image_status => content::model::ImageStatus;
+    blank_or_content_status => content::model::ContentStatus;
+    blank_or_site_status => content::model::SiteStatus;
+    blank_or_content_source => content::model::ContentSource;
+}
+
 /// Declares a list's query parameters as a type for `#[utoipa::path(params(...))]`:
 /// `list_params!(KeywordList, ordering_values(KEYWORD_ORDERING))`, with a fixed order
 /// `list_params!(SectorList, vec!["name".into()])`, with none `list_params!(PromptList, vec![])`;
@@ -586,6 +611,35 @@ fn cross_field_rules() -> Vec<(&'static str, Value)> {
     ]
 }
 
+/// The media types an upload form's file part may have (the handler checks the bytes):
+/// `(form schema, part, types)`, written as the multipart `encoding` of each operation taking it.
+const UPLOAD_TYPES: [(&str, &str, &str); 1] = [(
+    "ImageUploadForm",
+    "file",
+    "image/png, image/jpeg, image/webp",
+)];
+
+fn upload_encodings(op: &mut Map<String, Value>) {
+    let Some(form) = op
+        .get_mut("requestBody")
+        .and_then(|b| b.pointer_mut("/content/multipart~1form-data"))
+        .and_then(Value::as_object_mut)
+    else {
+        return;
+    };
+    let name = form
+        .get("schema")
+        .and_then(|s| s.get("$ref"))
+        .and_then(Value::as_str)
+        .and_then(|r| r.strip_prefix("#/components/schemas/"))
+        .map(str::to_owned);
+    for (schema, part, types) in UPLOAD_TYPES {
+        if name.as_deref() == Some(schema) {
+            form.insert("encoding".into(), json!({part: {"contentType": types}}));
+        }
+    }
+}
+
 /// Rewrites a generated document (see the module documentation).
 pub fn shape(mut doc: Value) -> Value {
     let secured_default = doc
@@ -617,6 +671,7 @@ pub fn shape(mut doc: Value) -> Value {
                         put_body(op, &put_bodies);
                     }
                     body_required(op, &schemas);
+                    upload_encodings(op);
                     if let Some(s) = op
                         .get_mut("requestBody")
                         .and_then(|b| b.pointer_mut("/content/application~1json/schema"))

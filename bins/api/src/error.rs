@@ -435,6 +435,15 @@ fn billing_parts(e: &billing::Error) -> Parts {
             Code::InvalidState,
             format!("The payment is {status}; only a payment awaiting approval can be reviewed."),
         ),
+        E::AlreadyOnPlan => Parts::new(
+            StatusCode::CONFLICT,
+            Code::Conflict,
+            "The subscription is already on this plan and cycle.",
+        )
+        .with_errors(&FieldErrors::single(
+            "plan_slug",
+            "The subscription is already on this plan and cycle.",
+        )),
         E::SubscriptionState { status, action } => Parts::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             Code::InvalidState,
@@ -467,10 +476,14 @@ fn content_parts(e: &content::Error) -> Parts {
             Code::InvalidState,
             format!("The status cannot change from {from} to {to}."),
         ),
-        E::UnsupportedImage(m) => {
-            Parts::new(StatusCode::BAD_REQUEST, Code::ValidationFailed, m.clone())
-                .with_errors(&FieldErrors::single("file", m.clone()))
-        }
+        // RFC 9110 §15.5.16: the content's format, found by inspecting the data, is not one the
+        // resource takes.
+        E::UnsupportedImage(m) => Parts::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Code::UnsupportedMediaType,
+            m.clone(),
+        )
+        .with_errors(&FieldErrors::single("file", m.clone())),
         E::ImageTooLarge { limit } => Parts::new(
             StatusCode::PAYLOAD_TOO_LARGE,
             Code::PayloadTooLarge,

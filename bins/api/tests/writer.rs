@@ -862,7 +862,7 @@ async fn refused_uploads_store_nothing() {
         .to_string();
     let featured = [("content_id", cid.as_str()), ("image_type", "featured")];
 
-    // a text file named .png: 400 with a message about the content
+    // a text file named .png: 415 (its bytes were inspected) with a message about the content
     let (ct, body) = form(
         &featured,
         Some(("photo.png", "image/png", b"I am not a picture")),
@@ -874,7 +874,7 @@ async fn refused_uploads_store_nothing() {
         .await;
     assert_eq!(
         (r.status, r.code().as_str()),
-        (StatusCode::BAD_REQUEST, "validation_failed")
+        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type")
     );
     let msg = r.json()["errors"]["file"][0].as_str().unwrap().to_owned();
     assert!(msg.contains("not a PNG, JPEG or WebP"), "{msg}");

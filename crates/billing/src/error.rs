@@ -37,6 +37,9 @@ pub enum Error {
         /// The payment's status.
         status: String,
     },
+    /// A plan change to the plan and cycle the subscription already has.
+    #[error("the subscription is already on this plan and cycle")]
+    AlreadyOnPlan,
     /// The subscription's status does not allow the action.
     #[error("the subscription is {status}; cannot {action}")]
     SubscriptionState {

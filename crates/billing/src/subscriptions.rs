@@ -292,11 +292,7 @@ pub fn change_plan(
                 | SubscriptionStatus::PastDue
                     if same && sub.open_invoice_id.is_none() =>
                 {
-                    return Err(FieldErrors::single(
-                        "plan_slug",
-                        "The subscription is already on this plan and cycle.",
-                    )
-                    .into());
+                    return Err(Error::AlreadyOnPlan);
                 }
                 SubscriptionStatus::Pending if same => {
                     let invoice = sub

@@ -448,14 +448,15 @@ fn changing_plans() {
     let staff = staff(&mut c, "s6");
     let clock = Clock::system();
     let a = paid_starter(&mut c, "mover", &staff, &clock);
-    // same plan and cycle
+    // same plan and cycle: a conflict with the subscription as it is
     assert!(matches!(
         change_plan(&mut c, &a.scope, "starter", None, clock.now()),
-        Err(Error::Tenancy(tenancy::Error::Validation(_)))
+        Err(Error::AlreadyOnPlan)
     ));
+    // an unknown plan names the field as a missing object
     assert!(matches!(
         change_plan(&mut c, &a.scope, "platinum", None, clock.now()),
-        Err(Error::Tenancy(tenancy::Error::Validation(_)))
+        Err(Error::Tenancy(tenancy::Error::Validation(ref e))) if e.only_unknown_objects()
     ));
     // upgrade: an invoice; the plan moves when it is paid
     let ch = change_plan(

@@ -362,7 +362,7 @@ pub fn taxonomy_filter_options(
 }
 
 /// Finds or creates the site's terms of one type with these names (already cleaned), by slug.
-/// Returns their ids. Names whose slug is empty are a validation error on `field`.
+/// Returns their ids. A name without ASCII letters or digits gets the slug [`slug_of_name`] gives.
 pub(crate) fn ensure_terms(
     conn: &mut PgConnection,
     account: AccountId,
@@ -375,12 +375,9 @@ pub(crate) fn ensure_terms(
     let mut e = FieldErrors::new();
     let mut by_slug: Vec<(String, &str)> = Vec::new();
     for (i, n) in names.iter().enumerate() {
-        let slug = slugify(n);
+        let slug = slug_of_name(n);
         if slug.is_empty() {
-            e.add(
-                format!("{field}[{i}]"),
-                "A name needs at least one letter or digit.",
-            );
+            e.add(format!("{field}[{i}]"), "This field may not be blank.");
         } else if n.chars().count() > MAX_NAME {
             e.add(
                 format!("{field}[{i}]"),

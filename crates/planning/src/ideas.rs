@@ -409,7 +409,7 @@ fn check_keywords(
         .map(|id| id.to_string())
         .collect();
     if !missing.is_empty() {
-        return Err(FieldErrors::single(
+        return Err(FieldErrors::single_unknown(
             "keyword_ids",
             format!(
                 "Keywords {} are unknown or not in this site and sector.",

@@ -43,7 +43,8 @@ pub async fn get_subscription(state: web::Data<AppState>, auth: Auth) -> ApiResu
 /// Moves to another plan or cycle (admin+). A free plan applies at once; a paid plan answers an
 /// invoice and applies when it is paid.
 #[utoipa::path(tag = "billing", security(("bearer" = [])), request_body = ChangePlanBody, responses(
-    (status = 200, body = PlanChangeDto), (status = 400, description = "validation_failed: unknown plan, or already on it"),
+    (status = 200, body = PlanChangeDto), (status = 404, description = "not_found: unknown plan (errors.plan_slug)"),
+    (status = 409, description = "conflict: already on this plan and cycle"),
     (status = 403, description = "permission_denied")))]
 #[post("/subscription/change_plan/")]
 pub async fn change_plan(

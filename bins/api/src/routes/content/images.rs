@@ -29,11 +29,11 @@ pub struct ImageQuery {
     pub content_id: Option<i64>,
     /// `featured` or `in_article`.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_image_type)]
     pub image_type: Option<ImageType>,
     /// Status.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_image_status)]
     pub status: Option<ImageStatus>,
 }
 

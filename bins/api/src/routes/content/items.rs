@@ -28,23 +28,23 @@ pub struct ContentQuery {
     pub sector_id: Option<i64>,
     /// Status.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_content_status)]
     pub status: Option<ContentStatus>,
     /// Publishing status.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_site_status)]
     pub site_status: Option<SiteStatus>,
     /// Content type.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_content_type)]
     pub content_type: Option<ContentType>,
     /// Content structure.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_content_structure)]
     pub content_structure: Option<ContentStructure>,
     /// Source (`igny8` or `wordpress`).
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_content_source)]
     pub source: Option<ContentSource>,
     /// Planner cluster.
     #[serde(default, deserialize_with = "empty_none")]

@@ -28,7 +28,7 @@ pub struct TaskQuery {
     pub sector_id: Option<i64>,
     /// Status.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_task_status)]
     pub status: Option<TaskStatus>,
     /// Planner cluster.
     #[serde(default, deserialize_with = "empty_none")]
@@ -38,11 +38,11 @@ pub struct TaskQuery {
     pub idea_id: Option<i64>,
     /// Content type.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_content_type)]
     pub content_type: Option<ContentType>,
     /// Content structure.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_content_structure)]
     pub content_structure: Option<ContentStructure>,
     /// Case-insensitive substring of the title or keywords.
     pub search: Option<String>,

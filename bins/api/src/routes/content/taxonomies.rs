@@ -23,7 +23,7 @@ pub struct TaxonomyQuery {
     pub site_id: Option<i64>,
     /// `category` or `tag`.
     #[serde(default, deserialize_with = "empty_none")]
-    #[param(inline)]
+    #[param(schema_with = crate::contract::blank_or_taxonomy_type)]
     pub taxonomy_type: Option<TaxonomyType>,
     /// Case-insensitive substring of the name or slug.
     pub search: Option<String>,
