@@ -327,7 +327,7 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
             ];
             p
         }
-        E::Hashing(_) => internal(),
+        E::Hashing(_) | E::MailTemplate { .. } => internal(),
         E::Db(d) => db_parts(d),
     }
 }

@@ -169,6 +169,20 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
+        body_html -> Nullable<Text>,
+        next_attempt_at -> Timestamptz,
+        dedupe_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_attachments (id) {
+        id -> Int8,
+        account_id -> Int8,
+        email_id -> Int8,
+        filename -> Text,
+        content_type -> Text,
+        content -> Bytea,
     }
 }
 
@@ -728,6 +742,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     site_user_access,
     auth_sessions,
     password_reset_tokens,
+    email_attachments,
     email_outbox,
     credit_operation_costs,
     credit_model_rates,

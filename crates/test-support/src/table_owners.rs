@@ -49,6 +49,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("auth_sessions", "tenancy"),
     ("password_reset_tokens", "tenancy"),
     ("email_outbox", "tenancy"),
+    ("email_attachments", "tenancy"),
     ("notifications", "tenancy"),
     // billing
     ("credit_operation_costs", "billing"),
