@@ -12,6 +12,7 @@ pub mod holds;
 pub mod invoices;
 pub mod jobs;
 pub mod limits;
+pub mod mail;
 pub mod model;
 pub mod packages;
 pub mod payments;

@@ -180,7 +180,7 @@ fn lock_pending(c: &mut PgConnection, id: PaymentId) -> Result<Payment> {
 }
 
 /// Approves a pending payment (staff): the payment succeeds, its invoice is paid and the invoice's
-/// effect applied, all in one transaction. A second approval (also a concurrent one) finds the
+/// effect applied, and the receipt (with the invoice PDF) queued, all in one transaction. A second approval (also a concurrent one) finds the
 /// payment no longer pending and changes nothing.
 pub fn approve_payment(
     conn: &mut PgConnection,
@@ -233,11 +233,13 @@ pub fn approve_payment(
             }
             InvoiceType::Addon | InvoiceType::Custom => {}
         }
+        crate::mail::payment_received(c, &inv, now)?;
         Ok((p, inv))
     })
 }
 
-/// Rejects a pending payment with a reason (staff); the invoice stays open.
+/// Rejects a pending payment with a reason (staff); the invoice stays open and the account is
+/// told why by e-mail.
 pub fn reject_payment(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -251,7 +253,7 @@ pub fn reject_payment(
     e.into_result()?;
     conn.transaction(|c| {
         let p = lock_pending(c, id)?;
-        Ok(diesel::update(payments::table.find(p.id))
+        let p: Payment = diesel::update(payments::table.find(p.id))
             .set((
                 payments::status.eq(PaymentStatus::Failed.as_str()),
                 payments::failure_reason.eq(Some(reason.trim())),
@@ -260,6 +262,13 @@ pub fn reject_payment(
                 payments::updated_at.eq(now),
             ))
             .returning(Payment::as_returning())
-            .get_result(c)?)
+            .get_result(c)?;
+        let inv: Invoice = invoices::table
+            .filter(invoices::account_id.eq(p.account_id))
+            .filter(invoices::id.eq(p.invoice_id))
+            .select(Invoice::as_select())
+            .first(c)?;
+        crate::mail::payment_rejected(c, &p, &inv, now)?;
+        Ok(p)
     })
 }

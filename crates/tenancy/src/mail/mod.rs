@@ -61,6 +61,30 @@ pub fn render(template: &Template, ctx: impl Serialize) -> Result<Rendered> {
     };
     let mut env = minijinja::Environment::new();
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // HTML escaping of the five markup characters only (minijinja's default also escapes `/`,
+    // which would spell every URL in the HTML part as `https:&#x2f;&#x2f;…`).
+    env.set_formatter(|out, state, value| {
+        if matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+            && !value.is_safe()
+            && !value.is_none()
+            && !value.is_undefined()
+        {
+            let mut escaped = String::new();
+            for ch in value.to_string().chars() {
+                match ch {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#39;"),
+                    c => escaped.push(c),
+                }
+            }
+            out.write_str(&escaped).map_err(minijinja::Error::from)
+        } else {
+            minijinja::escape_formatter(out, state, value)
+        }
+    });
     env.add_template("layout.html", LAYOUT).map_err(fail)?;
     env.add_template("subject.txt", template.subject)
         .map_err(fail)?;
