@@ -258,4 +258,44 @@ mod tests {
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("<redacted>"));
     }
+
+    #[test]
+    fn mail_settings_default_to_files_and_hide_the_smtp_password() {
+        let c = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            ("IGNY8_DATA_DIR", "/var/lib/igny8"),
+        ])
+        .unwrap();
+        assert_eq!(c.mail.smtp_url, None);
+        assert_eq!(c.mail.dir, std::path::PathBuf::from("/var/lib/igny8/mail"));
+        assert_eq!(c.mail.from, "IGNY8 <no-reply@localhost>");
+        let c = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            (
+                "IGNY8_SMTP_URL",
+                "smtps://me:Hidden-Pass-77@smtp.example.com:465",
+            ),
+            ("IGNY8_MAIL_FROM", "Ops <ops@example.com>"),
+            ("IGNY8_MAIL_DIR", "/tmp/m"),
+        ])
+        .unwrap();
+        assert_eq!(c.mail.dir, std::path::PathBuf::from("/tmp/m"));
+        assert!(!format!("{c:?}").contains("Hidden-Pass-77"));
+        let e = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            (
+                "IGNY8_SMTP_URL",
+                "http://me:Hidden-Pass-77@smtp.example.com",
+            ),
+        ])
+        .unwrap_err();
+        assert!(e.to_string().starts_with("IGNY8_SMTP_URL"), "{e}");
+        assert!(!e.to_string().contains("Hidden-Pass-77"), "{e}");
+        let e = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            ("IGNY8_MAIL_FROM", "nobody"),
+        ])
+        .unwrap_err();
+        assert!(e.to_string().starts_with("IGNY8_MAIL_FROM"), "{e}");
+    }
 }
