@@ -8,6 +8,7 @@
 pub mod costs;
 pub mod credits;
 pub mod error;
+pub mod gateway;
 pub mod holds;
 pub mod invoices;
 pub mod jobs;

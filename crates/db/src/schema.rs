@@ -176,6 +176,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    gateway_checkouts (id) {
+        id -> Int8,
+        account_id -> Int8,
+        invoice_id -> Int8,
+        provider -> Text,
+        session_id -> Text,
+        url -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    gateway_events (provider, event_id) {
+        provider -> Text,
+        event_id -> Text,
+        event_type -> Text,
+        payload -> Jsonb,
+        outcome -> Text,
+        received_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
     email_attachments (id) {
         id -> Int8,
         account_id -> Int8,
@@ -744,6 +767,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     password_reset_tokens,
     email_attachments,
     email_outbox,
+    gateway_checkouts,
+    gateway_events,
     credit_operation_costs,
     credit_model_rates,
     credit_packages,

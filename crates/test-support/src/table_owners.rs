@@ -55,6 +55,8 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("credit_operation_costs", "billing"),
     ("credit_model_rates", "billing"),
     ("credit_packages", "billing"),
+    ("gateway_checkouts", "billing"),
+    ("gateway_events", "billing"),
     ("credit_balances", "billing"),
     ("credit_transactions", "billing"),
     ("credit_usage_logs", "billing"),
