@@ -13,6 +13,12 @@ export IGNY8_CORS_ORIGINS="${IGNY8_CORS_ORIGINS:-http://localhost:5173,http://12
 "$BIN/worker" & WORKER=$!
 trap 'kill -TERM $API $WORKER 2>/dev/null; wait $API $WORKER 2>/dev/null; exit 0' INT TERM
 for _ in $(seq 1 100); do curl -fs "http://$BIND/api/ping/" >/dev/null 2>&1 && break; sleep 0.1; done
+# Where the worker delivers e-mail (never print the SMTP URL: it may hold a password).
+if [ -n "${IGNY8_SMTP_URL:-}" ]; then
+  MAIL="SMTP server of IGNY8_SMTP_URL, from ${IGNY8_MAIL_FROM:-IGNY8 <no-reply@localhost>}"
+else
+  MAIL="no SMTP server set: messages are written as .eml files to ${IGNY8_MAIL_DIR:-${IGNY8_DATA_DIR:-.data}/mail}/"
+fi
 cat <<MSG
 
   IGNY8 is running.
@@ -20,6 +26,7 @@ cat <<MSG
     Health     http://$BIND/api/ping/
     Docs       http://$BIND/api/docs/
     OpenAPI    http://$BIND/api/schema/
+    Mail       $MAIL
     Database   $(printf '%s' "${IGNY8_DATABASE_URL%%\?*}" | sed -E 's#(://[^:/@]+):[^@]*@#\1:***@#')
 
   Try:

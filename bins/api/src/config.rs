@@ -43,6 +43,9 @@ pub struct Config {
     /// Origins a browser may call the API from (`IGNY8_CORS_ORIGINS`, comma-separated
     /// `scheme://host[:port]`; none by default).
     pub cors_origins: Vec<String>,
+    /// The card gateway (`IGNY8_STRIPE_SECRET_KEY`, `IGNY8_STRIPE_WEBHOOK_SECRET`,
+    /// `IGNY8_STRIPE_API_BASE`); its `Debug` hides the secrets.
+    pub stripe: Option<billing::gateway::StripeConfig>,
 }
 
 impl std::fmt::Debug for Config {
@@ -59,6 +62,7 @@ impl std::fmt::Debug for Config {
             .field("metrics_bind", &self.metrics_bind)
             .field("budgets", &self.budgets)
             .field("cors_origins", &self.cors_origins)
+            .field("stripe", &self.stripe)
             .finish()
     }
 }
@@ -155,6 +159,7 @@ impl Config {
             metrics_bind: var("IGNY8_METRICS_BIND").filter(|v| !v.trim().is_empty()),
             budgets,
             cors_origins: parse_origins(var("IGNY8_CORS_ORIGINS").as_deref().unwrap_or(""))?,
+            stripe: billing::gateway::StripeConfig::from_lookup(var),
         })
     }
 }

@@ -120,6 +120,8 @@ pub enum Code {
     UnsupportedMediaType,
     /// `invalid_state`
     InvalidState,
+    /// `invalid_signature`
+    InvalidSignature,
     /// `rate_limited`
     RateLimited,
     /// `internal_error`
@@ -150,6 +152,7 @@ impl Code {
         Code::PayloadTooLarge,
         Code::UnsupportedMediaType,
         Code::InvalidState,
+        Code::InvalidSignature,
         Code::RateLimited,
         Code::InternalError,
         Code::Unavailable,
@@ -177,6 +180,7 @@ impl Code {
             Code::PayloadTooLarge => "payload_too_large",
             Code::UnsupportedMediaType => "unsupported_media_type",
             Code::InvalidState => "invalid_state",
+            Code::InvalidSignature => "invalid_signature",
             Code::RateLimited => "rate_limited",
             Code::InternalError => "internal_error",
             Code::Unavailable => "unavailable",
@@ -342,7 +346,7 @@ fn tenancy_parts(e: &tenancy::Error) -> Parts {
             ];
             p
         }
-        E::Hashing(_) => internal(),
+        E::Hashing(_) | E::MailTemplate { .. } => internal(),
         E::Db(d) => db_parts(d),
     }
 }
@@ -463,6 +467,11 @@ fn billing_parts(e: &billing::Error) -> Parts {
             format!("Cannot refund {requested} credits: {refundable} remain refundable."),
         ),
         E::Pdf(_) => internal(),
+        E::WebhookSignature(s) => Parts::new(
+            StatusCode::BAD_REQUEST,
+            Code::InvalidSignature,
+            format!("The webhook was refused: {s}."),
+        ),
     }
 }
 

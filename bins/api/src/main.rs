@@ -144,6 +144,7 @@ fn serve() -> Result<()> {
         metrics: Default::default(),
         throttle: std::sync::Arc::new(api::throttle::Throttle::new(cfg.budgets)),
         cors_origins: cfg.cors_origins.clone().into(),
+        stripe: cfg.stripe.clone().map(std::sync::Arc::new),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

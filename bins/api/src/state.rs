@@ -32,4 +32,6 @@ pub struct AppState {
     pub throttle: Arc<crate::throttle::Throttle>,
     /// Origins browsers may call the API from (CORS).
     pub cors_origins: Arc<[String]>,
+    /// The card gateway (`IGNY8_STRIPE_*`); `None`: manual payments only, webhooks refused.
+    pub stripe: Option<Arc<billing::gateway::StripeConfig>>,
 }

@@ -1323,6 +1323,25 @@ async fn a_permanent_error_fails_the_run_once_with_a_clear_reason_and_a_notifica
         .load(&mut c.db.conn())
         .unwrap();
     assert_eq!(failed, vec!["error".to_owned()]);
+    // and one e-mail to the owner, saying why
+    let mails: Vec<(String, String, String)> = db::schema::email_outbox::table
+        .filter(db::schema::email_outbox::account_id.eq(acct))
+        .filter(db::schema::email_outbox::kind.eq("automation_run_failed"))
+        .select((
+            db::schema::email_outbox::to_email,
+            db::schema::email_outbox::subject,
+            db::schema::email_outbox::body_text,
+        ))
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(mails.len(), 1);
+    assert_eq!(mails[0].0, t.email);
+    assert!(
+        mails[0].1.starts_with("Automation run on "),
+        "{}",
+        mails[0].1
+    );
+    assert!(mails[0].2.contains("IGNY8_SECRET_KEY"), "{}", mails[0].2);
     let r = get(&format!("/api/v1/automation/logs/?run_id={run_id}"))
         .bearer(&t.access)
         .send(&app)

@@ -29,6 +29,9 @@ pub struct Config {
     pub log_format: LogFormat,
     /// `RUST_LOG`: the tracing filter (default `info`).
     pub log_filter: String,
+    /// `IGNY8_SMTP_URL`, `IGNY8_MAIL_FROM`, `IGNY8_MAIL_DIR` (default `<IGNY8_DATA_DIR>/mail`):
+    /// where the outbox is delivered. Its `Debug` hides the SMTP URL.
+    pub mail: tenancy::mail::delivery::MailConfig,
 }
 
 impl fmt::Debug for Config {
@@ -40,6 +43,7 @@ impl fmt::Debug for Config {
             .field("poll_interval", &self.poll_interval)
             .field("log_format", &self.log_format)
             .field("log_filter", &self.log_filter)
+            .field("mail", &self.mail)
             .finish()
     }
 }
@@ -62,6 +66,15 @@ pub enum ConfigError {
         /// What it accepts.
         expected: &'static str,
     },
+    /// The mail settings are unusable (the message never contains the SMTP URL).
+    #[error("{0}")]
+    Mail(String),
+}
+
+impl From<tenancy::mail::delivery::MailConfigError> for ConfigError {
+    fn from(e: tenancy::mail::delivery::MailConfigError) -> Self {
+        ConfigError::Mail(e.to_string())
+    }
 }
 
 /// Default threads per task type.
@@ -120,6 +133,17 @@ impl Config {
                 });
             }
         };
+        let data_dir = get("IGNY8_DATA_DIR").unwrap_or_else(|| ".data".to_owned());
+        let mail = tenancy::mail::delivery::MailConfig {
+            smtp_url: get("IGNY8_SMTP_URL"),
+            from: get("IGNY8_MAIL_FROM")
+                .unwrap_or_else(|| tenancy::mail::delivery::DEFAULT_FROM.to_owned()),
+            dir: get("IGNY8_MAIL_DIR")
+                .map(std::path::PathBuf::from)
+                .unwrap_or_else(|| std::path::Path::new(&data_dir).join("mail")),
+        };
+        // Refuse an unusable SMTP URL or sender at start, not at the first message.
+        tenancy::mail::delivery::Mailer::from_config(&mail)?;
         Ok(Self {
             database_url,
             // In range 1..=64 by construction.
@@ -128,6 +152,7 @@ impl Config {
             poll_interval: Duration::from_millis(poll_ms),
             log_format,
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info".to_owned()),
+            mail,
         })
     }
 
@@ -232,5 +257,45 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
         assert!(shown.contains("<redacted>"));
+    }
+
+    #[test]
+    fn mail_settings_default_to_files_and_hide_the_smtp_password() {
+        let c = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            ("IGNY8_DATA_DIR", "/var/lib/igny8"),
+        ])
+        .unwrap();
+        assert_eq!(c.mail.smtp_url, None);
+        assert_eq!(c.mail.dir, std::path::PathBuf::from("/var/lib/igny8/mail"));
+        assert_eq!(c.mail.from, "IGNY8 <no-reply@localhost>");
+        let c = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            (
+                "IGNY8_SMTP_URL",
+                "smtps://me:Hidden-Pass-77@smtp.example.com:465",
+            ),
+            ("IGNY8_MAIL_FROM", "Ops <ops@example.com>"),
+            ("IGNY8_MAIL_DIR", "/tmp/m"),
+        ])
+        .unwrap();
+        assert_eq!(c.mail.dir, std::path::PathBuf::from("/tmp/m"));
+        assert!(!format!("{c:?}").contains("Hidden-Pass-77"));
+        let e = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            (
+                "IGNY8_SMTP_URL",
+                "http://me:Hidden-Pass-77@smtp.example.com",
+            ),
+        ])
+        .unwrap_err();
+        assert!(e.to_string().starts_with("IGNY8_SMTP_URL"), "{e}");
+        assert!(!e.to_string().contains("Hidden-Pass-77"), "{e}");
+        let e = parse(&[
+            ("IGNY8_DATABASE_URL", "postgres://h/db"),
+            ("IGNY8_MAIL_FROM", "nobody"),
+        ])
+        .unwrap_err();
+        assert!(e.to_string().starts_with("IGNY8_MAIL_FROM"), "{e}");
     }
 }

@@ -24,6 +24,7 @@ use std::time::Duration;
 /// type appends its constant here (e.g. `ai::jobs::AI_TASK_TYPE`).
 pub const TASK_TYPES: &[&str] = &[
     tenancy::jobs::MAINTENANCE_TASK_TYPE,
+    tenancy::jobs::MAIL_TASK_TYPE,
     db::jobs::DEFAULT_TASK_TYPE,
     automation::ai_functions::AI_TASK_TYPE,
     automation::pipeline::engine::AUTOMATION_TASK_TYPE,
@@ -34,6 +35,7 @@ pub const TASK_TYPES: &[&str] = &[
 pub fn cron_jobs() -> Vec<Box<dyn Runnable>> {
     vec![
         Box::new(tenancy::jobs::PurgeExpiredAuth {}),
+        Box::new(tenancy::jobs::DeliverMail { now: false }),
         Box::new(billing::jobs::RenewSubscriptions {}),
         Box::new(automation::pipeline::scheduler::ScheduleRuns {}),
     ]
@@ -79,6 +81,9 @@ pub enum StartError {
     /// The AI settings (`IGNY8_AI_*`) are unusable.
     #[error("AI settings: {0}")]
     Ai(String),
+    /// The mail settings (`IGNY8_SMTP_URL`, `IGNY8_MAIL_FROM`) are unusable.
+    #[error("mail settings: {0}")]
+    Mail(String),
     /// A thread could not be spawned.
     #[error("cannot spawn a thread: {0}")]
     Spawn(#[from] std::io::Error),
@@ -111,6 +116,10 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
         automation::ai_functions::AiRuntime::from_env()
             .map_err(|e| StartError::Ai(e.to_string()))?,
     );
+    let mailer = tenancy::mail::delivery::Mailer::from_config(&config.mail)
+        .map_err(|e| StartError::Mail(e.to_string()))?;
+    tracing::info!(to = %mailer.describe(), "e-mail delivery");
+    tenancy::mail::delivery::install_mailer(mailer);
     db::jobs::install_context(JobContext {
         pool: pool.clone(),
         clock: kernel::Clock::system(),

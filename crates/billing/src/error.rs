@@ -67,6 +67,9 @@ pub enum Error {
     /// The invoice PDF could not be rendered.
     #[error("PDF rendering failed: {0}")]
     Pdf(String),
+    /// A gateway webhook's signature is missing, wrong or stale (nothing was changed).
+    #[error("webhook signature refused: {0}")]
+    WebhookSignature(crate::gateway::SignatureError),
 }
 
 impl Error {

@@ -86,7 +86,8 @@ pub(crate) fn contact_snapshot(
     })
 }
 
-/// Issues a pending invoice (number, contact snapshot, totals) in the caller's transaction.
+/// Issues a pending invoice (number, contact snapshot, totals) in the caller's transaction and
+/// queues the "invoice issued" e-mail with it.
 pub(crate) fn issue(
     conn: &mut PgConnection,
     account: AccountId,
@@ -100,7 +101,7 @@ pub(crate) fn issue(
         let tax = 0;
         let lines = serde_json::to_value(&new.lines).unwrap_or_default();
         let contact = serde_json::to_value(&contact).unwrap_or_default();
-        Ok(diesel::insert_into(invoices::table)
+        let inv: Invoice = diesel::insert_into(invoices::table)
             .values((
                 invoices::account_id.eq(account),
                 invoices::invoice_number.eq(&number),
@@ -124,7 +125,9 @@ pub(crate) fn issue(
                 invoices::updated_at.eq(now),
             ))
             .returning(Invoice::as_returning())
-            .get_result(c)?)
+            .get_result(c)?;
+        crate::mail::invoice_issued(c, &inv, now)?;
+        Ok(inv)
     })
 }
 

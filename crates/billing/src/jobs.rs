@@ -28,6 +28,7 @@ impl Runnable for RenewSubscriptions {
             expired = r.expired,
             ended = r.ended,
             failed = r.failed,
+            reminded = r.reminded,
             "subscription renewals"
         );
         if r.failed > 0 {

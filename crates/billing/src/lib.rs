@@ -8,10 +8,12 @@
 pub mod costs;
 pub mod credits;
 pub mod error;
+pub mod gateway;
 pub mod holds;
 pub mod invoices;
 pub mod jobs;
 pub mod limits;
+pub mod mail;
 pub mod model;
 pub mod packages;
 pub mod payments;

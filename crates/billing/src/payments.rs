@@ -180,7 +180,7 @@ fn lock_pending(c: &mut PgConnection, id: PaymentId) -> Result<Payment> {
 }
 
 /// Approves a pending payment (staff): the payment succeeds, its invoice is paid and the invoice's
-/// effect applied, all in one transaction. A second approval (also a concurrent one) finds the
+/// effect applied, and the receipt (with the invoice PDF) queued, all in one transaction. A second approval (also a concurrent one) finds the
 /// payment no longer pending and changes nothing.
 pub fn approve_payment(
     conn: &mut PgConnection,
@@ -191,16 +191,7 @@ pub fn approve_payment(
     scope.require_staff()?;
     conn.transaction(|c| {
         let p = lock_pending(c, id)?;
-        // Lock order everywhere: payment, subscription, invoice, balance, account.
-        let sub: Option<kernel::SubscriptionId> = invoices::table
-            .find(p.invoice_id)
-            .select(invoices::subscription_id)
-            .first(c)?;
-        if let Some(sid) = sub {
-            crate::subscriptions::lock_subscription(c, p.account_id, sid)?;
-        }
-        let inv = crate::invoices::lock_invoice(c, p.account_id, p.invoice_id)?;
-        payable(&inv)?;
+        let inv = settle_invoice(c, p.account_id, p.invoice_id, now)?;
         let p: Payment = diesel::update(payments::table.find(p.id))
             .set((
                 payments::status.eq(PaymentStatus::Succeeded.as_str()),
@@ -210,34 +201,59 @@ pub fn approve_payment(
             ))
             .returning(Payment::as_returning())
             .get_result(c)?;
-        let inv: Invoice = diesel::update(invoices::table.find(inv.id))
-            .set((
-                invoices::status.eq(InvoiceStatus::Paid.as_str()),
-                invoices::paid_at.eq(Some(now)),
-                invoices::updated_at.eq(now),
-            ))
-            .returning(Invoice::as_returning())
-            .get_result(c)?;
-        match inv.invoice_type() {
-            InvoiceType::Subscription => crate::subscriptions::apply_paid_invoice(c, &inv, now)?,
-            InvoiceType::CreditPackage => {
-                crate::credits::add_purchased(
-                    c,
-                    inv.account_id,
-                    inv.credits,
-                    &format!("invoice:{}", inv.id),
-                    &format!("invoice:{}", inv.invoice_number),
-                    &format!("{} credits bought", inv.credits),
-                    now,
-                )?;
-            }
-            InvoiceType::Addon | InvoiceType::Custom => {}
-        }
         Ok((p, inv))
     })
 }
 
-/// Rejects a pending payment with a reason (staff); the invoice stays open.
+/// The one path that pays an invoice, for a staff approval and a gateway's confirmation alike:
+/// locks subscription then invoice (lock order: payment, subscription, invoice, balance,
+/// account), refuses an invoice that is not pending, marks it paid, applies its effect (keyed by
+/// the invoice, so it applies once) and queues the receipt. Call inside a transaction.
+pub(crate) fn settle_invoice(
+    c: &mut PgConnection,
+    account: kernel::AccountId,
+    invoice: InvoiceId,
+    now: DateTime<Utc>,
+) -> Result<Invoice> {
+    let sub: Option<kernel::SubscriptionId> = invoices::table
+        .filter(invoices::account_id.eq(account))
+        .filter(invoices::id.eq(invoice))
+        .select(invoices::subscription_id)
+        .first(c)?;
+    if let Some(sid) = sub {
+        crate::subscriptions::lock_subscription(c, account, sid)?;
+    }
+    let inv = crate::invoices::lock_invoice(c, account, invoice)?;
+    payable(&inv)?;
+    let inv: Invoice = diesel::update(invoices::table.find(inv.id))
+        .set((
+            invoices::status.eq(InvoiceStatus::Paid.as_str()),
+            invoices::paid_at.eq(Some(now)),
+            invoices::updated_at.eq(now),
+        ))
+        .returning(Invoice::as_returning())
+        .get_result(c)?;
+    match inv.invoice_type() {
+        InvoiceType::Subscription => crate::subscriptions::apply_paid_invoice(c, &inv, now)?,
+        InvoiceType::CreditPackage => {
+            crate::credits::add_purchased(
+                c,
+                inv.account_id,
+                inv.credits,
+                &format!("invoice:{}", inv.id),
+                &format!("invoice:{}", inv.invoice_number),
+                &format!("{} credits bought", inv.credits),
+                now,
+            )?;
+        }
+        InvoiceType::Addon | InvoiceType::Custom => {}
+    }
+    crate::mail::payment_received(c, &inv, now)?;
+    Ok(inv)
+}
+
+/// Rejects a pending payment with a reason (staff); the invoice stays open and the account is
+/// told why by e-mail.
 pub fn reject_payment(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -251,7 +267,7 @@ pub fn reject_payment(
     e.into_result()?;
     conn.transaction(|c| {
         let p = lock_pending(c, id)?;
-        Ok(diesel::update(payments::table.find(p.id))
+        let p: Payment = diesel::update(payments::table.find(p.id))
             .set((
                 payments::status.eq(PaymentStatus::Failed.as_str()),
                 payments::failure_reason.eq(Some(reason.trim())),
@@ -260,6 +276,13 @@ pub fn reject_payment(
                 payments::updated_at.eq(now),
             ))
             .returning(Payment::as_returning())
-            .get_result(c)?)
+            .get_result(c)?;
+        let inv: Invoice = invoices::table
+            .filter(invoices::account_id.eq(p.account_id))
+            .filter(invoices::id.eq(p.invoice_id))
+            .select(Invoice::as_select())
+            .first(c)?;
+        crate::mail::payment_rejected(c, &p, &inv, now)?;
+        Ok(p)
     })
 }

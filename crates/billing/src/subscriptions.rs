@@ -579,6 +579,9 @@ pub struct RenewalReport {
     pub ended: usize,
     /// Subscriptions whose processing failed (logged; retried next run).
     pub failed: usize,
+    /// Renewal reminders queued (paid plans whose period ends within three days; once per
+    /// period).
+    pub reminded: usize,
 }
 
 /// Applies the renewal rules to every subscription that is due at `now`. Each subscription is
@@ -617,7 +620,43 @@ pub fn run_renewals(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<Renew
             }
         }
     }
+    report.reminded = send_renewal_reminders(conn, now)?;
     Ok(report)
+}
+
+/// Queues the renewal reminder of every auto-renewing paid subscription whose period ends
+/// within [`crate::mail::REMINDER_LEAD`]; the outbox's dedupe key keeps it to one per period.
+fn send_renewal_reminders(conn: &mut PgConnection, now: DateTime<Utc>) -> Result<usize> {
+    let due: Vec<Subscription> = subscriptions::table
+        .filter(subscriptions::status.eq_any([
+            SubscriptionStatus::Active.as_str(),
+            SubscriptionStatus::Trialing.as_str(),
+        ]))
+        .filter(subscriptions::auto_renew.eq(true))
+        .filter(subscriptions::current_period_end.gt(now))
+        .filter(subscriptions::current_period_end.le(now + crate::mail::REMINDER_LEAD))
+        .order(subscriptions::id.asc())
+        .select(Subscription::as_select())
+        .load(conn)?;
+    let mut sent = 0;
+    for sub in due {
+        let res = conn.transaction(|c| {
+            let plan = tenancy::reference::plan(c, sub.plan_id)?;
+            if plan_price(&plan, sub.cycle()) == 0 {
+                return Ok(false);
+            }
+            let name = crate::invoices::contact_snapshot(c, sub.account_id)?.account_name;
+            crate::mail::renewal_reminder(c, &sub, &plan, &name, now)
+        });
+        match res {
+            Ok(true) => sent += 1,
+            Ok(false) => {}
+            Err(e) => {
+                tracing::error!(subscription_id = sub.id.get(), error = %e, "renewal reminder failed");
+            }
+        }
+    }
+    Ok(sent)
 }
 
 fn process_subscription(

@@ -169,6 +169,43 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamptz,
         sent_at -> Nullable<Timestamptz>,
+        body_html -> Nullable<Text>,
+        next_attempt_at -> Timestamptz,
+        dedupe_key -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    gateway_checkouts (id) {
+        id -> Int8,
+        account_id -> Int8,
+        invoice_id -> Int8,
+        provider -> Text,
+        session_id -> Text,
+        url -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    gateway_events (provider, event_id) {
+        provider -> Text,
+        event_id -> Text,
+        event_type -> Text,
+        payload -> Jsonb,
+        outcome -> Text,
+        received_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    email_attachments (id) {
+        id -> Int8,
+        account_id -> Int8,
+        email_id -> Int8,
+        filename -> Text,
+        content_type -> Text,
+        content -> Bytea,
     }
 }
 
@@ -728,7 +765,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     site_user_access,
     auth_sessions,
     password_reset_tokens,
+    email_attachments,
     email_outbox,
+    gateway_checkouts,
+    gateway_events,
     credit_operation_costs,
     credit_model_rates,
     credit_packages,

@@ -9,7 +9,7 @@ use crate::token::{AuthConfig, TokenPair, TokenType, issue_pair, verify};
 use crate::{Error, Result, Scope};
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
-use db::schema::{accounts, auth_sessions, email_outbox, password_reset_tokens, users};
+use db::schema::{accounts, auth_sessions, password_reset_tokens, users};
 use db::sql::lower;
 use diesel::prelude::*;
 use kernel::text::{looks_like_email, normalize_email, slugify};
@@ -501,17 +501,21 @@ pub fn request_password_reset(
                 password_reset_tokens::created_at.eq(now),
             ))
             .execute(c)?;
-        diesel::insert_into(email_outbox::table)
-            .values((
-                email_outbox::account_id.eq(user.account_id),
-                email_outbox::to_email.eq(&user.email),
-                email_outbox::subject.eq("Reset your IGNY8 password"),
-                email_outbox::body_text.eq(format!(
-                    "Someone asked to reset the password of your IGNY8 account.\n\nOpen this link within one hour to choose a new password:\n{link}\n\nIf it was not you, ignore this email."
-                )),
-                email_outbox::kind.eq("password_reset"),
-            ))
-            .execute(c)?;
+        let message = crate::mail::render(
+            &crate::mail::PASSWORD_RESET,
+            serde_json::json!({"link": &link, "ttl_minutes": RESET_TTL.num_minutes()}),
+        )?;
+        crate::mail::enqueue(
+            c,
+            &crate::mail::NewEmail {
+                account_id: user.account_id,
+                to: &user.email,
+                message,
+                dedupe_key: None,
+                attachments: Vec::new(),
+            },
+            now,
+        )?;
         Ok::<_, Error>(())
     })?;
     Ok(Some(link))

@@ -62,6 +62,14 @@ pub enum Error {
     /// Hashing failed (out of memory or a corrupt stored hash).
     #[error("password hashing failed: {0}")]
     Hashing(String),
+    /// An e-mail template failed to render (a defect: templates are compiled in and tested).
+    #[error("e-mail template {template}: {message}")]
+    MailTemplate {
+        /// The template's name.
+        template: &'static str,
+        /// What went wrong.
+        message: String,
+    },
     /// The database failed.
     #[error(transparent)]
     Db(#[from] db::DbError),

@@ -91,3 +91,70 @@ impl Runnable for PurgeExpiredAuth {
         10 * (attempt + 1)
     }
 }
+
+/// fang task type of e-mail delivery: its own thread group, so a slow SMTP server never holds
+/// up housekeeping or AI work.
+pub const MAIL_TASK_TYPE: &str = "mail";
+
+/// Sends the due outbox messages ([`crate::mail::delivery::deliver_due`]). Runs every minute
+/// (cron, retries after backoff are picked up there) and right after a message is queued
+/// ([`request_mail_delivery`]).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DeliverMail {
+    /// False for the cron instance; true for the one-off run queued with a new message (the two
+    /// are distinct rows for fang's uniqueness).
+    #[serde(default)]
+    pub now: bool,
+}
+
+#[typetag::serde(name = "tenancy.deliver_mail")]
+impl Runnable for DeliverMail {
+    fn run(&self, _q: &dyn Queueable) -> Result<(), FangError> {
+        let ctx = context()?;
+        let mailer = crate::mail::delivery::installed_mailer()
+            .ok_or_else(|| job_error("no mailer is installed (mail is delivered by the worker)"))?;
+        let mut conn = ctx.pool.get().map_err(job_error)?;
+        let r = crate::mail::delivery::deliver_due(&mut conn, mailer, ctx.clock.now())
+            .map_err(job_error)?;
+        if r != crate::mail::delivery::DeliveryReport::default() {
+            tracing::info!(
+                sent = r.sent,
+                retried = r.retried,
+                failed = r.failed,
+                "e-mail delivery"
+            );
+        }
+        Ok(())
+    }
+
+    fn task_type(&self) -> String {
+        MAIL_TASK_TYPE.into()
+    }
+
+    fn uniq(&self) -> bool {
+        true
+    }
+
+    fn cron(&self) -> Option<Scheduled> {
+        (!self.now).then(|| Scheduled::CronPattern("0 * * * * *".into()))
+    }
+
+    fn max_retries(&self) -> i32 {
+        // The outbox keeps its own attempts; a failed run is simply the next minute's run.
+        0
+    }
+}
+
+/// Queues a one-off delivery run on the caller's connection (inside its transaction). A run
+/// already waiting covers the new message, so a duplicate is not an error.
+pub fn request_mail_delivery(conn: &mut PgConnection) -> Result<()> {
+    let res = conn.transaction::<_, db::DbError, _>(|c| {
+        db::jobs::enqueue(c, &DeliverMail { now: true })?;
+        Ok(())
+    });
+    match res {
+        Ok(()) => Ok(()),
+        Err(e) if e.is_unique_violation_on("fang_tasks_uniq_pending") => Ok(()),
+        Err(e) => Err(e.into()),
+    }
+}

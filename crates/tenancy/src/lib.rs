@@ -9,6 +9,7 @@ pub mod accounts;
 pub mod auth;
 pub mod error;
 pub mod jobs;
+pub mod mail;
 pub mod model;
 pub mod notifications;
 pub mod password;

@@ -17,6 +17,7 @@ pub mod http;
 pub mod openai_server;
 pub mod pg_cluster;
 pub mod schema_check;
+pub mod smtp_server;
 pub mod table_owners;
 
 pub use fixtures::TenantFixture;

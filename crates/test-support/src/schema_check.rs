@@ -21,6 +21,8 @@ pub const GLOBAL_TABLES: &[&str] = &[
     "credit_operation_costs",
     "credit_model_rates",
     "credit_packages",
+    // webhook events of card gateways, before they are matched to an account
+    "gateway_events",
     "seed_keywords",
 ];
 

@@ -252,11 +252,19 @@ impl Stack {
     /// Starts a worker (fast polling, orphans re-queued after 3 s) and waits for its
     /// `worker started` line.
     pub fn start_worker(&mut self) {
+        self.start_worker_with(&[]);
+    }
+
+    /// Like [`Stack::start_worker`], with extra environment (`IGNY8_SMTP_URL`, `RUST_LOG`).
+    pub fn start_worker_with(&mut self, env: &[(&str, &str)]) {
         assert!(self.worker.is_none(), "a worker is running already");
         let mut cmd = base_command("worker", &self.db, &self.dir);
         cmd.env("IGNY8_WORKER_POLL_MS", "50")
             .env("IGNY8_JOB_STALE_SECS", "3")
             .env("IGNY8_WORKER_CONCURRENCY", "2");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let n = self.dead_workers.len() + 1;
         let mut w = Process::spawn(format!("worker #{n}"), cmd);
         let started = wait_until(READY_WITHIN, || {

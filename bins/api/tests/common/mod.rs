@@ -70,6 +70,7 @@ pub fn state_on(pool: db::DbPool, url: &str) -> TestState {
             metrics: Default::default(),
             throttle: Default::default(),
             cors_origins: Arc::from(Vec::new()),
+            stripe: None,
         },
         media_dir,
     }

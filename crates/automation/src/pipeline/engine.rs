@@ -404,8 +404,53 @@ fn fail_run(
             "Automation failed",
             message,
             now,
-        )
+        )?;
+        mail_run_failed(tx, scope, &row, message, now)
     })
+}
+
+/// The "automation run failed" e-mail (templates in `crates/automation/templates/mail/`).
+pub const RUN_FAILED_MAIL: tenancy::mail::Template = tenancy::mail::Template {
+    name: "automation_run_failed",
+    subject: include_str!("../../templates/mail/automation_run_failed.subject.txt"),
+    text: include_str!("../../templates/mail/automation_run_failed.txt"),
+    html: include_str!("../../templates/mail/automation_run_failed.html"),
+};
+
+/// Queues the failure e-mail to the account's owner (or billing contact), once per run.
+fn mail_run_failed(
+    tx: &mut PgConnection,
+    scope: &Scope,
+    row: &RunRow,
+    message: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let Some(to) = tenancy::mail::account_recipient(tx, scope.account_id())? else {
+        return Ok(());
+    };
+    let site_name = tenancy::sites::get_site(tx, scope, row.site_id)?.name;
+    let rendered = tenancy::mail::render(
+        &RUN_FAILED_MAIL,
+        json!({
+            "run_id": row.id,
+            "site_name": site_name,
+            "stage": row.current_stage,
+            "error": message,
+            "credits": row.total_credits,
+        }),
+    )?;
+    tenancy::mail::enqueue(
+        tx,
+        &tenancy::mail::NewEmail {
+            account_id: scope.account_id(),
+            to: &to,
+            message: rendered,
+            dedupe_key: Some(&format!("automation_run_failed:{}", row.id)),
+            attachments: Vec::new(),
+        },
+        now,
+    )?;
+    Ok(())
 }
 
 fn run_credits(conn: &mut PgConnection, scope: &Scope, run: AutomationRunId) -> Result<i64> {

@@ -5,6 +5,7 @@ pub mod credits;
 pub mod dto;
 pub mod invoices;
 pub mod subscription;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -24,7 +25,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(invoices::get_invoice)
         .service(invoices::download_pdf)
         .service(invoices::list_payments)
-        .service(invoices::manual_payment);
+        .service(invoices::manual_payment)
+        .service(webhooks::stripe);
 }
 
 /// Registers the staff billing routes (full `/api/v1/admin/...` paths, no scope).

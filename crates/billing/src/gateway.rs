@@ -1,0 +1,424 @@
+//! Card payments through a gateway (Stripe): webhook signatures, events stored once by their
+//! id, and the checkout sessions opened for invoices. A paid checkout pays its invoice through
+//! [`crate::payments::settle_invoice`], the same exactly-once path as a staff approval.
+//!
+//! Configured by `IGNY8_STRIPE_SECRET_KEY`, `IGNY8_STRIPE_WEBHOOK_SECRET` and
+//! `IGNY8_STRIPE_API_BASE`; with no key the product takes manual payments only.
+
+use crate::model::{Invoice, Payment, PaymentMethod, PaymentStatus};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use db::schema::{gateway_checkouts, gateway_events, invoices, payments};
+use diesel::prelude::*;
+use hmac::{Hmac, Mac};
+use kernel::{AccountId, InvoiceId};
+use serde_json::Value;
+use sha2::Sha256;
+use std::fmt;
+
+/// Stripe's API.
+pub const STRIPE_API_BASE: &str = "https://api.stripe.com";
+/// How old (or how far in the future) a signed webhook may be, as Stripe's libraries default.
+pub const SIGNATURE_TOLERANCE_SECS: i64 = 300;
+
+/// The Stripe settings. Holds secrets: `Debug` never prints them.
+#[derive(Clone, PartialEq, Eq)]
+pub struct StripeConfig {
+    /// `IGNY8_STRIPE_SECRET_KEY` (`sk_…`).
+    pub secret_key: String,
+    /// `IGNY8_STRIPE_WEBHOOK_SECRET` (`whsec_…`): signs the webhooks.
+    pub webhook_secret: String,
+    /// `IGNY8_STRIPE_API_BASE` (default [`STRIPE_API_BASE`]).
+    pub api_base: String,
+}
+
+impl fmt::Debug for StripeConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StripeConfig")
+            .field("secret_key", &"<redacted>")
+            .field("webhook_secret", &"<redacted>")
+            .field("api_base", &self.api_base)
+            .finish()
+    }
+}
+
+impl StripeConfig {
+    /// Reads the settings from a lookup (the environment); `None` without a secret key.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Option<Self> {
+        let get = |n: &str| {
+            lookup(n)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let secret_key = get("IGNY8_STRIPE_SECRET_KEY")?;
+        Some(Self {
+            secret_key,
+            webhook_secret: get("IGNY8_STRIPE_WEBHOOK_SECRET").unwrap_or_default(),
+            api_base: get("IGNY8_STRIPE_API_BASE")
+                .unwrap_or_else(|| STRIPE_API_BASE.to_owned())
+                .trim_end_matches('/')
+                .to_owned(),
+        })
+    }
+}
+
+/// Why a webhook's `Stripe-Signature` was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum SignatureError {
+    /// The header is missing or has no `t=` and `v1=` parts.
+    #[error("the Stripe-Signature header is missing or malformed")]
+    Malformed,
+    /// The timestamp is outside the tolerance window (a replay, or a clock far off).
+    #[error("the webhook's timestamp is outside the tolerance window")]
+    Stale,
+    /// No `v1` signature matches the body.
+    #[error("no signature matches the payload")]
+    Mismatch,
+    /// No webhook secret is configured.
+    #[error("no webhook secret is configured")]
+    NotConfigured,
+}
+
+/// The `v1` signature Stripe computes: hex HMAC-SHA256 of `"<t>.<body>"` under the secret.
+pub fn stripe_signature(secret: &str, timestamp: i64, body: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
+        // HMAC accepts keys of any length.
+        .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+    mac.update(timestamp.to_string().as_bytes());
+    mac.update(b".");
+    mac.update(body);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Checks a `Stripe-Signature` header (`t=…,v1=…[,v1=…][,v0=…]`) against the raw body: some
+/// `v1` must equal [`stripe_signature`] (compared in constant time) and `t` must be within
+/// [`SIGNATURE_TOLERANCE_SECS`] of `now`.
+pub fn verify_stripe_signature(
+    header: Option<&str>,
+    body: &[u8],
+    secret: &str,
+    now: DateTime<Utc>,
+) -> std::result::Result<(), SignatureError> {
+    if secret.is_empty() {
+        return Err(SignatureError::NotConfigured);
+    }
+    let header = header.ok_or(SignatureError::Malformed)?;
+    let mut timestamp: Option<i64> = None;
+    let mut signatures: Vec<Vec<u8>> = Vec::new();
+    for part in header.split(',') {
+        match part.trim().split_once('=') {
+            Some(("t", v)) => timestamp = v.parse().ok(),
+            Some(("v1", v)) => {
+                if let Ok(bytes) = hex::decode(v) {
+                    signatures.push(bytes);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (Some(t), false) = (timestamp, signatures.is_empty()) else {
+        return Err(SignatureError::Malformed);
+    };
+    if (now.timestamp() - t).abs() > SIGNATURE_TOLERANCE_SECS {
+        return Err(SignatureError::Stale);
+    }
+    let mut ok = false;
+    for sig in &signatures {
+        let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes())
+            .unwrap_or_else(|_| unreachable!("HMAC takes any key length"));
+        mac.update(t.to_string().as_bytes());
+        mac.update(b".");
+        mac.update(body);
+        // `verify_slice` compares in constant time.
+        ok |= mac.verify_slice(sig).is_ok();
+    }
+    if ok {
+        Ok(())
+    } else {
+        Err(SignatureError::Mismatch)
+    }
+}
+
+/// What a webhook event did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventOutcome {
+    /// The event id was seen before: nothing changed.
+    Duplicate,
+    /// A completed checkout paid its invoice (credits granted, plan activated, receipt queued).
+    InvoicePaid {
+        /// The paid invoice.
+        invoice_id: InvoiceId,
+    },
+    /// Stored, with no effect (the reason is stored as the event's outcome).
+    Recorded {
+        /// Why nothing else happened: `ignored`, `unknown_session`, `not_paid`,
+        /// `amount_mismatch`, `invoice_already_paid`, `invoice_not_payable`.
+        outcome: &'static str,
+    },
+}
+
+/// The checkout session recorded for an invoice.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable)]
+pub struct Checkout {
+    /// The account.
+    pub account_id: AccountId,
+    /// The invoice it pays.
+    pub invoice_id: InvoiceId,
+    /// The gateway's session id (`cs_…`).
+    pub session_id: String,
+    /// Where the buyer pays.
+    pub url: String,
+}
+
+/// Records the checkout session opened at Stripe for an invoice of the account.
+pub fn record_checkout(
+    conn: &mut PgConnection,
+    account: AccountId,
+    invoice: InvoiceId,
+    session_id: &str,
+    url: &str,
+    now: DateTime<Utc>,
+) -> Result<Checkout> {
+    diesel::insert_into(gateway_checkouts::table)
+        .values((
+            gateway_checkouts::account_id.eq(account),
+            gateway_checkouts::invoice_id.eq(invoice),
+            gateway_checkouts::provider.eq("stripe"),
+            gateway_checkouts::session_id.eq(session_id),
+            gateway_checkouts::url.eq(url),
+            gateway_checkouts::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(Checkout {
+        account_id: account,
+        invoice_id: invoice,
+        session_id: session_id.to_owned(),
+        url: url.to_owned(),
+    })
+}
+
+fn find_checkout(c: &mut PgConnection, session_id: &str) -> Result<Option<Checkout>> {
+    Ok(gateway_checkouts::table
+        .filter(gateway_checkouts::provider.eq("stripe"))
+        .filter(gateway_checkouts::session_id.eq(session_id))
+        .select((
+            gateway_checkouts::account_id,
+            gateway_checkouts::invoice_id,
+            gateway_checkouts::session_id,
+            gateway_checkouts::url,
+        ))
+        .first(c)
+        .optional()?)
+}
+
+/// Applies a verified Stripe webhook event (the raw body). The event row and its effect commit
+/// together, keyed by the event id: a redelivered event, even a concurrent one, finds the row
+/// and changes nothing. Malformed JSON or an event without `id`/`type` is a validation error.
+pub fn handle_stripe_event(
+    conn: &mut PgConnection,
+    body: &[u8],
+    now: DateTime<Utc>,
+) -> Result<EventOutcome> {
+    let event: Value = serde_json::from_slice(body)
+        .map_err(|_| kernel::FieldErrors::single("body", "Not a JSON event."))?;
+    let (Some(id), Some(kind)) = (
+        event.get("id").and_then(Value::as_str),
+        event.get("type").and_then(Value::as_str),
+    ) else {
+        return Err(kernel::FieldErrors::single("body", "The event has no id or type.").into());
+    };
+    let object = event
+        .pointer("/data/object")
+        .cloned()
+        .unwrap_or(Value::Null);
+    conn.transaction(|c| {
+        let inserted = diesel::insert_into(gateway_events::table)
+            .values((
+                gateway_events::provider.eq("stripe"),
+                gateway_events::event_id.eq(id),
+                gateway_events::event_type.eq(kind),
+                gateway_events::payload.eq(&event),
+                gateway_events::outcome.eq("received"),
+                gateway_events::received_at.eq(now),
+            ))
+            .on_conflict_do_nothing()
+            .execute(c)?;
+        if inserted == 0 {
+            return Ok(EventOutcome::Duplicate);
+        }
+        let outcome = match kind {
+            "checkout.session.completed" => checkout_completed(c, &object, now)?,
+            _ => EventOutcome::Recorded { outcome: "ignored" },
+        };
+        let stored = match &outcome {
+            EventOutcome::InvoicePaid { .. } => "invoice_paid",
+            EventOutcome::Recorded { outcome } => outcome,
+            EventOutcome::Duplicate => "duplicate",
+        };
+        diesel::update(
+            gateway_events::table
+                .filter(gateway_events::provider.eq("stripe"))
+                .filter(gateway_events::event_id.eq(id)),
+        )
+        .set(gateway_events::outcome.eq(stored))
+        .execute(c)?;
+        tracing::info!(
+            event_id = id,
+            event_type = kind,
+            outcome = stored,
+            "stripe event"
+        );
+        Ok(outcome)
+    })
+}
+
+fn checkout_completed(
+    c: &mut PgConnection,
+    object: &Value,
+    now: DateTime<Utc>,
+) -> Result<EventOutcome> {
+    let recorded = |outcome| Ok(EventOutcome::Recorded { outcome });
+    let Some(session_id) = object.get("id").and_then(Value::as_str) else {
+        return recorded("unknown_session");
+    };
+    let Some(checkout) = find_checkout(c, session_id)? else {
+        return recorded("unknown_session");
+    };
+    if object.get("payment_status").and_then(Value::as_str) != Some("paid") {
+        return recorded("not_paid");
+    }
+    let inv: Invoice = invoices::table
+        .filter(invoices::account_id.eq(checkout.account_id))
+        .filter(invoices::id.eq(checkout.invoice_id))
+        .select(Invoice::as_select())
+        .first(c)?;
+    let amount = object.get("amount_total").and_then(Value::as_i64);
+    let currency = object.get("currency").and_then(Value::as_str);
+    if amount != Some(inv.total_cents)
+        || !currency.is_some_and(|cur| cur.eq_ignore_ascii_case(&inv.currency))
+    {
+        tracing::error!(
+            session_id,
+            invoice_id = inv.id.get(),
+            ?amount,
+            ?currency,
+            "checkout amount does not match the invoice"
+        );
+        return recorded("amount_mismatch");
+    }
+    // A savepoint, so a refused settlement leaves the event row (and its outcome) in place.
+    let settled = c.transaction(|c| {
+        crate::payments::settle_invoice(c, checkout.account_id, checkout.invoice_id, now)
+    });
+    match settled {
+        Ok(inv) => {
+            let reference = object
+                .get("payment_intent")
+                .and_then(Value::as_str)
+                .unwrap_or(session_id);
+            diesel::insert_into(payments::table)
+                .values((
+                    payments::account_id.eq(inv.account_id),
+                    payments::invoice_id.eq(inv.id),
+                    payments::amount_cents.eq(inv.total_cents),
+                    payments::currency.eq(&inv.currency),
+                    payments::payment_method.eq(PaymentMethod::Stripe.as_str()),
+                    payments::status.eq(PaymentStatus::Succeeded.as_str()),
+                    payments::transaction_reference.eq(reference),
+                    payments::created_at.eq(now),
+                    payments::updated_at.eq(now),
+                ))
+                .returning(Payment::as_returning())
+                .get_result::<Payment>(c)?;
+            Ok(EventOutcome::InvoicePaid { invoice_id: inv.id })
+        }
+        Err(Error::InvoiceAlreadyPaid) => recorded("invoice_already_paid"),
+        Err(Error::InvoiceNotPayable { .. }) => recorded("invoice_not_payable"),
+        Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    const SECRET: &str = "whsec_test_secret";
+
+    #[test]
+    fn a_signature_made_as_stripe_makes_it_verifies() {
+        let now = Utc::now();
+        let body = br#"{"id":"evt_1","type":"checkout.session.completed"}"#;
+        let t = now.timestamp();
+        let header = format!("t={t},v1={},v0=ignored", stripe_signature(SECRET, t, body));
+        assert_eq!(
+            verify_stripe_signature(Some(&header), body, SECRET, now),
+            Ok(())
+        );
+        // A second v1 (secret rotation) may match instead.
+        let rotated = format!(
+            "t={t},v1={},v1={}",
+            "00".repeat(32),
+            stripe_signature(SECRET, t, body)
+        );
+        assert_eq!(
+            verify_stripe_signature(Some(&rotated), body, SECRET, now),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn tampering_staleness_and_malformed_headers_are_refused() {
+        let now = Utc::now();
+        let body = br#"{"id":"evt_1"}"#;
+        let t = now.timestamp();
+        let sig = stripe_signature(SECRET, t, body);
+        let ok = format!("t={t},v1={sig}");
+        assert_eq!(
+            verify_stripe_signature(Some(&ok), br#"{"id":"evt_2"}"#, SECRET, now),
+            Err(SignatureError::Mismatch)
+        );
+        assert_eq!(
+            verify_stripe_signature(Some(&ok), body, "whsec_other", now),
+            Err(SignatureError::Mismatch)
+        );
+        let old = t - SIGNATURE_TOLERANCE_SECS - 1;
+        let stale = format!("t={old},v1={}", stripe_signature(SECRET, old, body));
+        assert_eq!(
+            verify_stripe_signature(Some(&stale), body, SECRET, now),
+            Err(SignatureError::Stale)
+        );
+        for bad in ["", "t=abc,v1=00", &format!("v1={sig}"), &format!("t={t}")] {
+            assert_eq!(
+                verify_stripe_signature(Some(bad), body, SECRET, now),
+                Err(SignatureError::Malformed),
+                "{bad}"
+            );
+        }
+        assert_eq!(
+            verify_stripe_signature(None, body, SECRET, now),
+            Err(SignatureError::Malformed)
+        );
+        assert_eq!(
+            verify_stripe_signature(Some(&ok), body, "", now),
+            Err(SignatureError::NotConfigured)
+        );
+    }
+
+    #[test]
+    fn the_config_hides_its_secrets() {
+        let c = StripeConfig::from_lookup(|k| match k {
+            "IGNY8_STRIPE_SECRET_KEY" => Some("sk_test_Hidden1".into()),
+            "IGNY8_STRIPE_WEBHOOK_SECRET" => Some("whsec_Hidden2".into()),
+            _ => None,
+        })
+        .unwrap();
+        assert_eq!(c.api_base, STRIPE_API_BASE);
+        let shown = format!("{c:?}");
+        assert!(
+            !shown.contains("Hidden1") && !shown.contains("Hidden2"),
+            "{shown}"
+        );
+        assert_eq!(StripeConfig::from_lookup(|_| None), None);
+    }
+}

@@ -1,0 +1,2 @@
+DROP TABLE gateway_events;
+DROP TABLE gateway_checkouts;
