@@ -422,6 +422,11 @@ fn query_params_not_null(op: &mut Map<String, Value>) {
         return;
     };
     for p in params {
+        if p.get("in").and_then(Value::as_str) == Some("header")
+            && let Some(schema) = p.get_mut("schema")
+        {
+            text_patterns(schema);
+        }
         if p.get("in").and_then(Value::as_str) != Some("query") {
             continue;
         }
