@@ -116,18 +116,7 @@ fn from_json_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, A
     let mut ignored: Vec<Vec<Step>> = Vec::new();
     let mut note = |p: serde_ignored::Path<'_>| ignored.push(steps(&p));
     let out = serde_path_to_error::deserialize(serde_ignored::Deserializer::new(&value, &mut note))
-        .map_err(|e| {
-            let path = e.path().to_string();
-            let field = if path == "." || path.is_empty() {
-                "non_field_errors".to_owned()
-            } else {
-                path
-            };
-            ApiError::Validation(FieldErrors::single(
-                field,
-                clean_serde_message(&e.into_inner().to_string()),
-            ))
-        })?;
+        .map_err(|e| type_error(e, "non_field_errors"))?;
     if let Some(path) = nul_path(&value, &mut Vec::new(), &ignored) {
         return Err(ApiError::Validation(FieldErrors::single(path, NUL_MESSAGE)));
     }
@@ -312,18 +301,21 @@ impl<T: DeserializeOwned> FromRequest for ApiQuery<T> {
 /// Parses a query string; type errors name the parameter.
 pub fn parse_query<T: DeserializeOwned>(qs: &str) -> Result<T, ApiError> {
     let de = serde_urlencoded::Deserializer::new(form_urlencoded_parse(qs));
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let field = if path == "." || path.is_empty() {
-            "query".to_owned()
-        } else {
-            path
-        };
-        ApiError::Validation(FieldErrors::single(
-            field,
-            clean_serde_message(&e.into_inner().to_string()),
-        ))
-    })
+    serde_path_to_error::deserialize(de).map_err(|e| type_error(e, "query"))
+}
+
+/// A type error as a field error keyed by its path (`whole` when the input as a whole failed).
+fn type_error<E: std::fmt::Display>(e: serde_path_to_error::Error<E>, whole: &str) -> ApiError {
+    let path = e.path().to_string();
+    let field = if path == "." || path.is_empty() {
+        whole.to_owned()
+    } else {
+        path
+    };
+    ApiError::Validation(FieldErrors::single(
+        field,
+        clean_serde_message(&e.into_inner().to_string()),
+    ))
 }
 
 fn form_urlencoded_parse(qs: &str) -> form_urlencoded::Parse<'_> {
