@@ -93,4 +93,8 @@ id_type!(
     AutomationRunId,
     /// Id of an automation run event.
     AutomationEventId,
+    /// Id of a site's publishing integration (`integration_sites`).
+    IntegrationId,
+    /// Id of a sync event (one publishing or sync attempt).
+    SyncEventId,
 );

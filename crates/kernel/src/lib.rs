@@ -7,6 +7,7 @@ pub mod errors;
 pub mod ids;
 pub mod paging;
 pub mod role;
+pub mod secrets;
 pub mod text;
 pub mod text_enum;
 
