@@ -11,6 +11,7 @@ pub mod content;
 pub mod error;
 pub mod images;
 pub mod model;
+pub mod publishing;
 pub mod sanitize;
 pub mod storage;
 pub mod tasks;

@@ -418,6 +418,8 @@ pub struct Content {
     pub created_at: DateTime<Utc>,
     /// Updated.
     pub updated_at: DateTime<Utc>,
+    /// When it last went live on its site.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// A content item with its terms, as the API shows it.

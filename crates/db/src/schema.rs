@@ -492,6 +492,7 @@ diesel::table! {
         source -> Text,
         created_at -> Timestamptz,
         updated_at -> Timestamptz,
+        published_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -739,6 +740,76 @@ diesel::joinable!(content_ideas -> clusters (cluster_id));
 diesel::joinable!(idea_keywords -> content_ideas (idea_id));
 diesel::joinable!(idea_keywords -> keywords (keyword_id));
 
+diesel::table! {
+    site_api_keys (account_id, site_id) {
+        account_id -> Int8,
+        site_id -> Int8,
+        key_hash -> Bytea,
+        key_enc -> Text,
+        key_suffix -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    integration_sites (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        platform -> Text,
+        site_url -> Text,
+        mode -> Text,
+        username -> Text,
+        credentials_enc -> Nullable<Text>,
+        is_active -> Bool,
+        sync_enabled -> Bool,
+        connection_status -> Text,
+        sync_status -> Text,
+        last_checked_at -> Nullable<Timestamptz>,
+        last_sync_at -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
+        site_structure -> Jsonb,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    sync_events (id) {
+        id -> Int8,
+        account_id -> Int8,
+        site_id -> Int8,
+        integration_id -> Int8,
+        content_id -> Nullable<Int8>,
+        action -> Text,
+        success -> Bool,
+        attempt -> Int4,
+        duration_ms -> Int4,
+        http_status -> Nullable<Int4>,
+        error_code -> Nullable<Text>,
+        error_message -> Nullable<Text>,
+        external_id -> Nullable<Text>,
+        details -> Jsonb,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    publishing_settings (account_id, site_id) {
+        account_id -> Int8,
+        site_id -> Int8,
+        auto_publish_enabled -> Bool,
+        daily_limit -> Int4,
+        weekly_limit -> Int4,
+        publish_days -> Array<Int2>,
+        time_slots -> Array<Text>,
+        created_at -> Timestamptz,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(sync_events -> integration_sites (integration_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     seed_keywords,
     clusters,
@@ -783,4 +854,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     automation_runs,
     automation_run_items,
     automation_events,
+    site_api_keys,
+    integration_sites,
+    sync_events,
+    publishing_settings,
 );

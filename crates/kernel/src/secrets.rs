@@ -99,7 +99,10 @@ mod tests {
         assert!(!a.contains("sk-live"));
         assert_eq!(decrypt(&KEY, P, &a).unwrap(), "sk-live-123");
         assert_eq!(decrypt(&KEY, P, &b).unwrap(), "sk-live-123");
-        assert_eq!(decrypt(&KEY, P, &encrypt(&KEY, P, "").unwrap()).unwrap(), "");
+        assert_eq!(
+            decrypt(&KEY, P, &encrypt(&KEY, P, "").unwrap()).unwrap(),
+            ""
+        );
     }
 
     #[test]
@@ -115,7 +118,10 @@ mod tests {
     #[test]
     fn another_purpose_fails() {
         let enc = encrypt(&KEY, P, "sk-live-123").unwrap();
-        assert_eq!(decrypt(&KEY, b"other/purpose", &enc), Err(SecretError::Decrypt));
+        assert_eq!(
+            decrypt(&KEY, b"other/purpose", &enc),
+            Err(SecretError::Decrypt)
+        );
     }
 
     #[test]

@@ -95,6 +95,22 @@ impl Scope {
         }
     }
 
+    /// The scope of a site API key: that one site, editor rights (see `site_keys`).
+    pub(crate) fn for_site_key(
+        account_id: AccountId,
+        site_id: SiteId,
+        status: AccountStatus,
+    ) -> Self {
+        Self {
+            account_id,
+            user_id: None,
+            role: Role::Editor,
+            status,
+            staff: false,
+            site: Some(site_id),
+        }
+    }
+
     /// A scope for tests; never compiled into a binary.
     #[cfg(feature = "test-util")]
     pub fn for_tests(account_id: AccountId, user_id: Option<UserId>, role: Role) -> Self {

@@ -51,6 +51,7 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("email_outbox", "tenancy"),
     ("email_attachments", "tenancy"),
     ("notifications", "tenancy"),
+    ("site_api_keys", "tenancy"),
     // billing
     ("credit_operation_costs", "billing"),
     ("credit_model_rates", "billing"),
