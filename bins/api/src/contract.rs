@@ -321,6 +321,20 @@ fn text_rule(format: &str) -> Option<Value> {
         )}),
         // Empty (removes the key), or no surrounding white space and no control characters.
         "api-key" => json!({"pattern": format!("^([^{WS}{CTRL}]([^{CTRL}]*[^{WS}{CTRL}])?)?$")}),
+        // A WordPress site's address: http(s), a host name whose last label starts with a
+        // letter or a dotted IPv4 address, an optional port, a path; no credentials, query or
+        // fragment (surrounding white space is trimmed).
+        "site-url" => {
+            let octet = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+            let host =
+                format!("(([A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|({octet}\\.){{3}}{octet})");
+            let port = "(:(6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?";
+            json!({"pattern": format!(
+                "^[{WS}]*https?://{host}{port}(/[^?#{WS}{CTRL}]*)?[{WS}]*$"
+            )})
+        }
+        // A local time of day, HH:MM.
+        "hh-mm" => json!({"pattern": format!("^[{WS}]*([01][0-9]|2[0-3]):[0-5][0-9][{WS}]*$")}),
         // Lower-case letters, digits and single dashes.
         "slug" => json!({"pattern": format!("^[{WS}]*[a-z0-9]+(-[a-z0-9]+)*[{WS}]*$")}),
         // A keyword: not blank, no control characters but white space (which is collapsed).
@@ -593,6 +607,15 @@ fn cross_field_rules() -> Vec<(&'static str, Value)> {
                 {"properties": {"image_type": {"const": "in_article"},
                                 "position": {"minimum": 1, "maximum": content::images::MAX_POSITION}},
                  "required": ["position"]}
+            ]}),
+        ),
+        // Core mode (the default) needs the WordPress user and an application password.
+        (
+            "IntegrationBody",
+            json!({"anyOf": [
+                {"required": ["mode"], "properties": {"mode": {"const": "bridge"}}},
+                {"required": ["username", "app_password"],
+                 "properties": {"username": {"type": "string"}, "app_password": {"type": "string"}}}
             ]}),
         ),
         // A bulk update changes something.

@@ -41,5 +41,12 @@ impl Modify for BearerAuth {
                     .build(),
             ),
         );
+        // The WordPress plugin's site key (also accepted as `Authorization: Bearer <key>`).
+        components.add_security_scheme(
+            "site_key",
+            SecurityScheme::ApiKey(utoipa::openapi::security::ApiKey::Header(
+                utoipa::openapi::security::ApiKeyValue::new("X-IGNY8-API-KEY"),
+            )),
+        );
     }
 }

@@ -26,6 +26,9 @@ pub enum ApiError {
     /// A writer error.
     #[error(transparent)]
     Content(#[from] content::Error),
+    /// A publishing error.
+    #[error(transparent)]
+    Integration(#[from] integration::Error),
     /// The body is not JSON.
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
@@ -122,6 +125,8 @@ pub enum Code {
     InvalidState,
     /// `invalid_signature`
     InvalidSignature,
+    /// `remote_error`
+    RemoteError,
     /// `rate_limited`
     RateLimited,
     /// `internal_error`
@@ -153,6 +158,7 @@ impl Code {
         Code::UnsupportedMediaType,
         Code::InvalidState,
         Code::InvalidSignature,
+        Code::RemoteError,
         Code::RateLimited,
         Code::InternalError,
         Code::Unavailable,
@@ -181,6 +187,7 @@ impl Code {
             Code::UnsupportedMediaType => "unsupported_media_type",
             Code::InvalidState => "invalid_state",
             Code::InvalidSignature => "invalid_signature",
+            Code::RemoteError => "remote_error",
             Code::RateLimited => "rate_limited",
             Code::InternalError => "internal_error",
             Code::Unavailable => "unavailable",
@@ -513,6 +520,38 @@ fn content_parts(e: &content::Error) -> Parts {
     }
 }
 
+fn integration_parts(e: &integration::Error) -> Parts {
+    use integration::Error as E;
+    match e {
+        E::NotFound => Parts::new(StatusCode::NOT_FOUND, Code::NotFound, "Resource not found."),
+        E::Validation(f) => validation_parts(f),
+        E::AlreadyExists { platform } => Parts::new(
+            StatusCode::CONFLICT,
+            Code::AlreadyExists,
+            format!("The site already has a {platform} integration."),
+        )
+        .with_errors(&FieldErrors::single(
+            "site_id",
+            format!("The site already has a {platform} integration."),
+        )),
+        E::InvalidState(m) => Parts::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Code::InvalidState,
+            m.clone(),
+        ),
+        // The site's own answer (never a credential): what the user has to fix there.
+        E::Remote(r) => Parts::new(
+            StatusCode::BAD_GATEWAY,
+            Code::RemoteError,
+            r.message.clone(),
+        ),
+        E::Secret(_) => internal(),
+        E::Content(c) => content_parts(c),
+        E::Tenancy(t) => tenancy_parts(t),
+        E::Db(d) => db_parts(d),
+    }
+}
+
 fn planning_parts(e: &planning::Error) -> Parts {
     use planning::Error as E;
     match e {
@@ -555,6 +594,7 @@ impl ApiError {
             ApiError::Planning(e) => planning_parts(e),
             ApiError::Billing(e) => billing_parts(e),
             ApiError::Content(e) => content_parts(e),
+            ApiError::Integration(e) => integration_parts(e),
             ApiError::InvalidJson(m) => Parts::new(
                 StatusCode::BAD_REQUEST,
                 Code::InvalidJson,

@@ -451,6 +451,55 @@ impl FromRequest for Auth {
     }
 }
 
+/// The WordPress plugin's site key (`X-IGNY8-API-KEY`, or `Authorization: Bearer <key>`): a
+/// scope limited to the key's site with editor rights. A missing key is 401
+/// `authentication_required`, an unknown one 401 `invalid_token`. The key is never logged.
+#[derive(Debug)]
+pub struct SiteKey {
+    /// The key's scope (`site_restriction()` is its site).
+    pub scope: Scope,
+}
+
+impl SiteKey {
+    /// The key's site.
+    pub fn site_id(&self) -> kernel::SiteId {
+        // `site_keys::authenticate` always sets the restriction.
+        self.scope.site_restriction().unwrap_or(kernel::SiteId(0))
+    }
+}
+
+impl FromRequest for SiteKey {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let req = req.clone();
+        Box::pin(async move {
+            let key = req
+                .headers()
+                .get("x-igny8-api-key")
+                .and_then(|v| v.to_str().ok())
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+                .or_else(|| bearer_token(&req))
+                .ok_or(ApiError::AuthenticationRequired)?;
+            let state = req
+                .app_data::<web::Data<AppState>>()
+                .ok_or_else(|| ApiError::Internal("app state missing".into()))?
+                .clone();
+            let scope = crate::blocking::db(&state, move |c, _| {
+                Ok(tenancy::site_keys::authenticate(c, &key)?)
+            })
+            .await?;
+            let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+            if !safe {
+                scope.require_writable_account()?;
+            }
+            Ok(SiteKey { scope })
+        })
+    }
+}
+
 /// Client address for throttling: the TCP peer (proxies are not trusted by default).
 pub fn client_info(req: &HttpRequest) -> tenancy::auth::ClientInfo {
     tenancy::auth::ClientInfo {

@@ -32,6 +32,9 @@ pub struct Config {
     /// `IGNY8_SMTP_URL`, `IGNY8_MAIL_FROM`, `IGNY8_MAIL_DIR` (default `<IGNY8_DATA_DIR>/mail`):
     /// where the outbox is delivered. Its `Debug` hides the SMTP URL.
     pub mail: tenancy::mail::delivery::MailConfig,
+    /// `IGNY8_API_URL`: the API's address as WordPress sites reach it (the bridge plugin
+    /// downloads images from it). Unset: bridge posts carry only images with an external URL.
+    pub api_url: Option<String>,
 }
 
 impl fmt::Debug for Config {
@@ -44,6 +47,7 @@ impl fmt::Debug for Config {
             .field("log_format", &self.log_format)
             .field("log_filter", &self.log_filter)
             .field("mail", &self.mail)
+            .field("api_url", &self.api_url)
             .finish()
     }
 }
@@ -142,6 +146,17 @@ impl Config {
                 .map(std::path::PathBuf::from)
                 .unwrap_or_else(|| std::path::Path::new(&data_dir).join("mail")),
         };
+        let api_url =
+            match get("IGNY8_API_URL") {
+                None => None,
+                Some(u) => Some(integration::integrations::normalize_site_url(&u).map_err(
+                    |_| ConfigError::Invalid {
+                        name: "IGNY8_API_URL",
+                        value: u.clone(),
+                        expected: "an http(s) URL such as http://127.0.0.1:8080",
+                    },
+                )?),
+            };
         // Refuse an unusable SMTP URL or sender at start, not at the first message.
         tenancy::mail::delivery::Mailer::from_config(&mail)?;
         Ok(Self {
@@ -153,6 +168,7 @@ impl Config {
             log_format,
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info".to_owned()),
             mail,
+            api_url,
         })
     }
 

@@ -28,6 +28,7 @@ pub const TASK_TYPES: &[&str] = &[
     db::jobs::DEFAULT_TASK_TYPE,
     automation::ai_functions::AI_TASK_TYPE,
     automation::pipeline::engine::AUTOMATION_TASK_TYPE,
+    integration::publish::PUBLISH_TASK_TYPE,
 ];
 
 /// Every periodic job. Each is scheduled at start and re-checked by the housekeeper, so a
@@ -38,6 +39,7 @@ pub fn cron_jobs() -> Vec<Box<dyn Runnable>> {
         Box::new(tenancy::jobs::DeliverMail { now: false }),
         Box::new(billing::jobs::RenewSubscriptions {}),
         Box::new(automation::pipeline::scheduler::ScheduleRuns {}),
+        Box::new(integration::scheduler::RunPublishingScheduler {}),
     ]
 }
 
@@ -56,6 +58,13 @@ pub fn linked_job_samples() -> Vec<Box<dyn Runnable>> {
             run_id: kernel::AutomationRunId(0),
             account_id: kernel::AccountId(0),
             seq: 0,
+        }),
+        Box::new(integration::publish::PublishContent {
+            account_id: kernel::AccountId(0),
+            content_id: kernel::ContentId(0),
+            action: integration::publish::PublishAction::Publish,
+            at: None,
+            requested_at: chrono::DateTime::UNIX_EPOCH,
         }),
         #[cfg(feature = "test-jobs")]
         Box::new(test_jobs::RecordRun::new("link-check", 0)),
@@ -112,10 +121,16 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
     }
     check_registrations()?;
     // Fail at start, not on the first AI job, when the AI settings are unusable.
-    automation::ai_functions::install_runtime(
-        automation::ai_functions::AiRuntime::from_env()
-            .map_err(|e| StartError::Ai(e.to_string()))?,
-    );
+    let ai_runtime = automation::ai_functions::AiRuntime::from_env()
+        .map_err(|e| StartError::Ai(e.to_string()))?;
+    // Publishing reads the same media store and secret key as the AI jobs.
+    integration::publish::install_runtime(integration::publish::Runtime {
+        media: ai_runtime.media.clone(),
+        secret_key: ai_runtime.secret_key.clone(),
+        api_url: config.api_url.clone(),
+        http: integration::wordpress::client().map_err(|e| StartError::Ai(e.to_string()))?,
+    });
+    automation::ai_functions::install_runtime(ai_runtime);
     let mailer = tenancy::mail::delivery::Mailer::from_config(&config.mail)
         .map_err(|e| StartError::Mail(e.to_string()))?;
     tracing::info!(to = %mailer.describe(), "e-mail delivery");

@@ -52,7 +52,7 @@ pub fn binary(name: &str) -> PathBuf {
 }
 
 /// A free loopback port (there is a small window in which another process could take it).
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     let l = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     l.local_addr().expect("local address").port()
 }
@@ -390,6 +390,12 @@ impl Http {
         format!("{}{path}", self.base)
     }
 
+    /// The API's base URL (`http://127.0.0.1:PORT`).
+    #[allow(dead_code)] // not every test file needs it
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     /// `GET path`.
     pub fn get(&self, path: &str) -> Call {
         Call(self.client.get(self.url(path)), format!("GET {path}"))
@@ -403,6 +409,18 @@ impl Http {
     /// `PUT path`.
     pub fn put(&self, path: &str) -> Call {
         Call(self.client.put(self.url(path)), format!("PUT {path}"))
+    }
+
+    /// `PATCH path`.
+    #[allow(dead_code)] // not every test file needs it
+    pub fn patch(&self, path: &str) -> Call {
+        Call(self.client.patch(self.url(path)), format!("PATCH {path}"))
+    }
+
+    /// `DELETE path`.
+    #[allow(dead_code)] // not every test file needs it
+    pub fn delete(&self, path: &str) -> Call {
+        Call(self.client.delete(self.url(path)), format!("DELETE {path}"))
     }
 
     /// Every item of a list endpoint (`path` has a query string), 200 per page.
@@ -525,6 +543,21 @@ impl Call {
 
     /// A raw body with its content type.
     pub fn body(self, content_type: &str, body: String) -> Call {
+        Call(
+            self.0.header("content-type", content_type).body(body),
+            self.1,
+        )
+    }
+
+    /// A header.
+    #[allow(dead_code)] // not every test file needs it
+    pub fn header(self, name: &str, value: &str) -> Call {
+        Call(self.0.header(name, value), self.1)
+    }
+
+    /// A raw binary body with its content type.
+    #[allow(dead_code)] // not every test file needs it
+    pub fn bytes(self, content_type: &str, body: Vec<u8>) -> Call {
         Call(
             self.0.header("content-type", content_type).body(body),
             self.1,

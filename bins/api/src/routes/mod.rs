@@ -7,6 +7,7 @@ pub mod ai_tasks;
 pub mod automation;
 pub mod billing;
 pub mod content;
+pub mod integration;
 pub mod notifications;
 pub mod planning;
 pub mod prompts;
@@ -44,6 +45,30 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(scope::scope("/api/v1/billing").configure(billing::configure))
         .configure(billing::configure_admin)
         .service(scope::scope("/api/v1/writer").configure(content::configure))
+        .service(
+            scope::scope("/api/v1/integration")
+                .service(integration::generate_api_key)
+                .service(integration::plugin_test_connection)
+                .service(integration::list_integrations)
+                .service(integration::create_integration)
+                .service(integration::get_integration)
+                .service(integration::update_integration)
+                .service(integration::update_integration_put)
+                .service(integration::delete_integration)
+                .service(integration::list_events)
+                .service(integration::test_connection)
+                .service(integration::sync)
+                .service(integration::update_site_structure)
+                .service(integration::status_webhook)
+                .service(integration::media_file),
+        )
+        .service(
+            scope::scope("/api/v1/publisher")
+                .service(integration::publish)
+                .service(integration::get_settings)
+                .service(integration::update_settings)
+                .service(integration::update_settings_put),
+        )
         .service(
             scope::scope("/api/v1/automation")
                 .service(automation::config)
@@ -91,6 +116,8 @@ mod put_bodies {
         super::content::dto::TaskPatchBody => ["title"];
         super::content::dto::ContentPatchBody => ["title"];
         super::content::dto::TaxonomyPatchBody => ["name"];
+        super::integration::IntegrationPatchBody => ["site_url"];
+        super::integration::PublishingSettingsBody => [];
     }
 }
 

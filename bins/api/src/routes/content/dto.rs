@@ -196,6 +196,8 @@ pub struct ContentDto {
     pub scheduled_publish_at: Option<DateTime<Utc>>,
     pub external_id: Option<String>,
     pub external_url: Option<String>,
+    /// When it last went live on its site.
+    pub published_at: Option<DateTime<Utc>>,
     pub source: ContentSource,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -227,6 +229,7 @@ impl From<ContentItem> for ContentDto {
             scheduled_publish_at: c.scheduled_publish_at,
             external_id: c.external_id,
             external_url: c.external_url,
+            published_at: c.published_at,
             source: c.source,
             created_at: c.created_at,
             updated_at: c.updated_at,

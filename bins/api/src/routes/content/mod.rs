@@ -38,6 +38,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(items::delete_content)
         .service(items::submit_for_review)
         .service(items::approve_content)
+        .service(crate::routes::integration::publish_item)
+        .service(crate::routes::integration::unpublish_item)
         .service(taxonomies::taxonomy_filter_options)
         .service(taxonomies::list_taxonomies)
         .service(taxonomies::create_taxonomy)
