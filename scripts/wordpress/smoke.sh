@@ -155,7 +155,7 @@ expect "bad content_id: 400 naming the field" 'code == 400 and "content_id" in d
 
 cat >"$TMP/publish1.json" <<EOF
 {"content_id": 101, "task_id": 55, "title": "Smoke article: café & more",
- "content_html": "<h2>Intro</h2><p>Text</p><p><img src=\"$P/images/inline-1.png\"></p><script>alert(1)</script>",
+ "content_html": "<!-- igny8:content:101 --><h2>Intro</h2><p>Text</p><p><img src=\"$P/images/inline-1.png\"></p><script>alert(1)</script>",
  "excerpt": "Short summary", "slug": "smoke-article", "status": "publish",
  "seo_title": "SEO title 101", "seo_description": "SEO description 101",
  "primary_keyword": "seo tips", "secondary_keywords": ["long tail", "Rust"],
@@ -179,7 +179,8 @@ expect "the post reads back: title, excerpt, categories, tags, featured media" \
     "code == 200 and d['title']['raw'] == 'Smoke article: café & more' and d['excerpt']['raw'] == 'Short summary' and len(d['categories']) == 2 and len(d['tags']) == 4 and d['featured_media'] == $FEATURED"
 expect "in-article image rewritten to the media library, with alt" \
     "'/wp-content/uploads/' in d['content']['raw'] and '$P' not in d['content']['raw'] and 'alt=\"Inline alt text\"' in d['content']['raw']"
-expect "content went through wp_kses_post (no <script>)" "'<script' not in d['content']['raw']"
+expect "content went through wp_kses_post (no <script>; HTML comments kept)" \
+    "'<script' not in d['content']['raw'] and d['content']['raw'].startswith('<!-- igny8:content:101 -->')"
 expect "_igny8_* meta visible in context=edit" \
     "d['meta']['_igny8_meta_title'] == 'SEO title 101' and d['meta']['_igny8_content_id'] == 101 and d['meta']['_igny8_task_id'] == 55 and d['meta']['_igny8_primary_keyword'] == 'seo tips' and json.loads(d['meta']['_igny8_secondary_keywords']) == ['long tail', 'Rust']"
 req GET "${WP_REST_URL}wp/v2/media/$FEATURED"
