@@ -302,7 +302,6 @@ start_db() {
         "${user_opt[@]}" --log-error="$d/logs/mariadbd.log" --pid-file="$d/run/mariadbd.pid" \
         --tmpdir="$d/run" --skip-name-resolve --skip-log-bin --performance-schema=OFF \
         --innodb-log-file-size=8M --innodb-buffer-pool-size=32M \
-        --innodb-temp-data-file-path=ibtmp1:1M:autoextend \
         --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
         --max-connections=200
