@@ -19,6 +19,7 @@ T0="$(date +%s%N)"
 TMP="$(mktemp -d /tmp/igny8-wp-smoke.XXXXXX)"
 DATA="$TMP/wp"
 DATA2="$TMP/wp2"
+DATA3="$TMP/wp3"
 BODY="$TMP/body.json"
 RECORDS="$TMP/platform-requests.jsonl"
 STUB_PID=""
@@ -36,6 +37,7 @@ check() { # check DESC CMD...
 cleanup() {
     local rc=$?
     if [ -n "$STUB_PID" ]; then kill "$STUB_PID" 2>/dev/null || true; fi
+    "$WP" down "$DATA3" --purge >/dev/null 2>&1 || true
     "$WP" down "$DATA2" --purge >/dev/null 2>&1 || true
     "$WP" down "$DATA" --purge >/dev/null 2>&1 || true
     rm -rf "$TMP"
@@ -285,7 +287,7 @@ say "# start-web took $(( ($(date +%s%N) - t_sw) / 1000000 )) ms"
 req GET "${WP_REST_URL}wp/v2/posts/$POST_ID?context=edit" "${ADMIN[@]}"
 expect "after start-web the data is still there" "code == 200 and d['title']['raw'] == 'Smoke article v2'"
 
-# ---------------------------------------------------------------------- side by side, down
+# ------------------------------------------------------ side by side, watchdog, owner, down
 
 # The second instance also gets an extra plugin (WP_PLUGINS) posing as Yoast and Rank Math.
 mkdir -p "$TMP/plugins/fake-seo"
@@ -311,10 +313,32 @@ if OUT2="$(WP_PLUGINS="$TMP/plugins/fake-seo" "$WP" up "$PORT2" "$DATA2" 2>/dev/
         "SELECT CONCAT(meta_key, '=', meta_value) FROM wp_postmeta WHERE post_id = $(val 'd["post_id"]') AND (meta_key LIKE '_yoast%' OR meta_key LIKE 'rank_math%') ORDER BY meta_key" | tr '\n' ' ')"
     check "Yoast and Rank Math meta written when they are active" \
         test "$META2" = "_yoast_wpseo_focuskw=pk _yoast_wpseo_metadesc=MD _yoast_wpseo_title=MT rank_math_description=MD rank_math_focus_keyword=pk rank_math_title=MT "
-    "$WP" down "$DATA2" --purge 2>/dev/null
-    check "the first instance still answers after the second went down" test "$(curl -s -o /dev/null -w '%{http_code}' "$WP_REST_URL")" = 200
+    # Deleted without `down` (a test harness dropping its temp dir): the watchdog stops it.
+    PIDS2="$(sed -n 's/^WP_\(DB_\)\{0,1\}PID=//p' "$DATA2/wp.env" | tr '\n' ' ')"
+    rm -rf "$DATA2"
+    sleep 2.5
+    check "DATA_DIR deleted without down: the watchdog stopped web and db, removed the shim" \
+        bash -c "for p in $PIDS2; do s=\$(sed 's/.*) //' /proc/\$p/stat 2>/dev/null | cut -d' ' -f1); [ -z \"\$s\" ] || [ \"\$s\" = Z ] || exit 1; done; [ ! -e /etc/wordpress/config-igny8-wp-$PORT2.php ]"
+    check "the first instance still answers after the second went away" test "$(curl -s -o /dev/null -w '%{http_code}' "$WP_REST_URL")" = 200
 else
     bad "a second instance comes up on another port (with WP_PLUGINS)"
+fi
+
+# WP_OWNER_PID: when the owner dies the instance takes itself down and deletes DATA_DIR.
+sleep 120 &
+OWNER=$!
+PORT3="$(free_port)"
+if WP_OWNER_PID=$OWNER "$WP" up "$PORT3" "$DATA3" >/dev/null 2>&1; then
+    kill "$OWNER"
+    for _ in $(seq 1 50); do
+        [ -e "$DATA3" ] || break
+        sleep 0.1
+    done
+    check "WP_OWNER_PID died: the instance went down and DATA_DIR is gone" \
+        bash -c "[ ! -e '$DATA3' ] && [ ! -e /etc/wordpress/config-igny8-wp-$PORT3.php ] && ! (exec 3<>/dev/tcp/127.0.0.1/$PORT3) 2>/dev/null"
+else
+    kill "$OWNER"
+    bad "an instance with WP_OWNER_PID comes up"
 fi
 
 PIDS="$(sed -n 's/^WP_\(DB_\)\{0,1\}PID=//p' "$DATA/wp.env" | tr '\n' ' ')"

@@ -17,7 +17,9 @@
 # Options (environment) for `up`: WP_ADMIN_USER (admin), WP_ADMIN_EMAIL (admin@example.com),
 # WP_ADMIN_PASSWORD (random), WP_TITLE, WP_PLUGINS (space-separated absolute plugin dirs, linked
 # and activated besides igny8-bridge), WP_WORKERS (4), WP_UP_TIMEOUT (60 s),
-# WP_ACCESSIBLE_HOSTS (extra hosts the site may call despite WP_HTTP_BLOCK_EXTERNAL).
+# WP_ACCESSIBLE_HOSTS (extra hosts the site may call despite WP_HTTP_BLOCK_EXTERNAL),
+# WP_OWNER_PID (when that process dies, the instance takes itself down and deletes DATA_DIR).
+# A small watchdog per instance also stops it when DATA_DIR is deleted without `down`.
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -142,14 +144,16 @@ live_pid() {
 }
 
 # start_daemon PIDFILE LOG CMD...: runs CMD in its own session (so its pid is its process group
-# and `kill -- -PID` reaches its children), detached from our stdout/stderr (callers read our
-# output until EOF), and writes its pid to PIDFILE.
+# and `kill -- -PID` reaches its children), detached from our stdout/stderr and from any other
+# descriptor we inherited (callers read our output until EOF; a test harness may hand us pipes),
+# and writes its pid to PIDFILE.
 start_daemon() {
     local pidfile=$1 log=$2
     shift 2
     rm -f "$pidfile"
-    # shellcheck disable=SC2016 # $$ and $1 are for the inner sh
-    setsid sh -c 'echo $$ >"$1.tmp" && mv "$1.tmp" "$1"; shift; exec "$@"' sh "$pidfile" "$@" \
+    # shellcheck disable=SC2016 # $$, $1 and $fd are for the inner bash
+    setsid bash -c 'for fd in $(ls /proc/$$/fd); do case $fd in 0|1|2) ;; *) exec {fd}>&- ;; esac; done
+        echo $$ >"$1.tmp" && mv "$1.tmp" "$1"; shift; exec "$@"' bash "$pidfile" "$@" \
         </dev/null >>"$log" 2>&1 &
     local i
     for i in $(seq 1 100); do
@@ -161,11 +165,16 @@ start_daemon() {
 
 # stop_group PIDFILE EXPECT NAME: TERM the process group, KILL it after 10 s.
 stop_group() {
-    local pidfile=$1 expect=$2 name=$3 pid i
-    if ! pid="$(live_pid "$pidfile" "$expect")"; then
-        rm -f "$pidfile"
-        return 0
+    local pidfile=$1 expect=$2 name=$3 pid
+    if pid="$(live_pid "$pidfile" "$expect")"; then
+        stop_pid_group "$pid" "$name"
     fi
+    rm -f "$pidfile"
+}
+
+# stop_pid_group PID NAME (the caller checked that PID is ours).
+stop_pid_group() {
+    local pid=$1 name=$2 i
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
     for i in $(seq 1 200); do
         group_alive "$pid" || break
@@ -176,7 +185,6 @@ stop_group() {
         fi
         sleep 0.05
     done
-    rm -f "$pidfile"
     say "stopped $name (pid $pid)"
 }
 
@@ -240,6 +248,7 @@ wait_http() {
     done
 }
 
+# shellcheck disable=SC2317 # only reached through the EXIT trap of `up`
 show_log_tails() {
     local d=$1 f
     for f in "$d"/logs/mariadbd.log "$d"/logs/web.log "$d"/logs/setup.log "$d"/logs/php-errors.log "$d"/logs/wp-debug.log; do
@@ -261,8 +270,14 @@ remove_outside_files() {
     fi
 }
 
+watch_pidfile() { echo "$1/run/watchdog.pid"; }
+
 stop_instance() {
-    local d=$1
+    local d=$1 watcher=""
+    watcher="$(live_pid "$(watch_pidfile "$d")" "_watch $d " || true)"
+    if [ -n "$watcher" ] && [ "$watcher" != "$$" ]; then
+        stop_group "$(watch_pidfile "$d")" "_watch $d " "watchdog"
+    fi
     stop_group "$(web_pidfile "$d")" "127.0.0.1:${PORT:-}" "web server"
     stop_group "$(db_pidfile "$d")" "--datadir=$d/db" "mariadbd"
     remove_outside_files "$d"
@@ -340,6 +355,7 @@ random_alnum() { # random_alnum N
 random_hex() { head -c "$(($1 / 2))" /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 
 UP_DIR="" # set while `up` owns a half-built instance; the EXIT trap cleans it up
+# shellcheck disable=SC2317 # the EXIT trap of `up`
 on_up_exit() {
     local rc=$?
     if [ "$rc" -ne 0 ] && [ -n "$UP_DIR" ]; then
@@ -360,6 +376,10 @@ cmd_up() {
     for p in ${WP_PLUGINS:-}; do
         if [[ "$p" != /* ]] || [ ! -d "$p" ]; then die "WP_PLUGINS entries must be absolute plugin directories: $p"; fi
     done
+    local owner="${WP_OWNER_PID:-}"
+    if [ -n "$owner" ] && { ! [[ "$owner" =~ ^[0-9]+$ ]] || ! proc_alive "$owner"; }; then
+        die "WP_OWNER_PID=$owner is not a running process"
+    fi
 
     # DATA_DIR: empty, new, or one of ours (then whatever it ran is stopped and it is wiped).
     if [ -e "$d" ] && [ ! -d "$d" ]; then die "DATA_DIR exists and is not a directory: $d"; fi
@@ -402,6 +422,8 @@ SHIM=$SHIM
 SOCK=$SOCK
 SOCK_DIR=$SOCK_DIR
 EOF
+    start_daemon "$(watch_pidfile "$d")" "$d/logs/watchdog.log" \
+        bash "$SCRIPT_DIR/wp.sh" _watch "$d" "$PORT" "$SHIM" "${SOCK_DIR:--}" "${owner:--}"
 
     # Database: copy the pristine template and start a private mariadbd on it.
     local tmpl
@@ -585,6 +607,38 @@ cmd_status() {
     return $rc
 }
 
+# _watch DATA_DIR PORT SHIM SOCK_DIR|- OWNER_PID|- (internal; started by `up`, stopped by
+# `down`): once a second, remembers the web and db pids; when DATA_DIR's marker is gone (deleted
+# without `down`) it stops them and removes the shim and socket dir; when OWNER_PID (optional)
+# has died it runs `down --purge`.
+cmd_watch() {
+    local d=$1 port=$2 shim=$3 sock_dir=$4 owner=$5 web="" db="" pid
+    while sleep 1; do
+        if [ -f "$d/$MARKER" ]; then
+            { read -r pid <"$(web_pidfile "$d")"; } 2>/dev/null && web=$pid
+            { read -r pid <"$(db_pidfile "$d")"; } 2>/dev/null && db=$pid
+            if [ "$owner" != - ] && ! proc_alive "$owner"; then
+                say "owner pid $owner is gone: taking $d down"
+                cmd_down "$d" --purge
+                return 0
+            fi
+            continue
+        fi
+        say "$d was deleted without wp.sh down: stopping its processes"
+        if [ -n "$web" ] && proc_alive "$web" && [[ "$(proc_cmdline "$web")" == *"127.0.0.1:$port "* ]]; then
+            stop_pid_group "$web" "web server"
+        fi
+        if [ -n "$db" ] && proc_alive "$db" && [[ "$(proc_cmdline "$db")" == *"--datadir=$d/db "* ]]; then
+            stop_pid_group "$db" "mariadbd"
+        fi
+        SHIM=$shim
+        SOCK_DIR=""
+        [ "$sock_dir" = - ] || SOCK_DIR=$sock_dir
+        remove_outside_files "$d"
+        return 0
+    done
+}
+
 main() {
     [ $# -ge 1 ] || usage
     local verb=$1
@@ -596,9 +650,12 @@ main() {
         stop-web) cmd_stop_web "$@" ;;
         start-web) cmd_start_web "$@" ;;
         status) cmd_status "$@" ;;
+        _watch) cmd_watch "$@" ;;
         -h | --help | help) usage ;;
         *) usage ;;
     esac
 }
 
-main "$@"
+# `exit` on the same line: bash reads a script while running it, so nothing after this line is
+# ever read, even if the file is rewritten while an instance's watchdog runs from it.
+main "$@"; exit $?
