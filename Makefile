@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
-DOMAIN_CRATES := kernel db tenancy ai billing planning content automation
+DOMAIN_CRATES := kernel db tenancy ai billing planning content integration automation
 TEST_FEATURES := --features worker/test-jobs
 
 export IGNY8_DATABASE_URL ?= $(shell scripts/db.sh url)

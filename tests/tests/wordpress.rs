@@ -44,6 +44,8 @@ impl Wp {
             let port = free_port();
             let out = Command::new(script())
                 .args(["up", &port.to_string(), data.to_str().unwrap()])
+                // The instance stops itself if this test process dies without dropping it.
+                .env("WP_OWNER_PID", std::process::id().to_string())
                 .output()
                 .expect("run scripts/wordpress/wp.sh");
             if out.status.success() {

@@ -333,6 +333,19 @@ fn text_rule(format: &str) -> Option<Value> {
                 "^[{WS}]*https?://{host}{port}(/[^?#{WS}{CTRL}]*)?[{WS}]*$"
             )})
         }
+        // An RFC 3339 date and time (what `DateTime::parse_from_rfc3339` reads): real calendar
+        // days (29 February in leap years only), seconds, an optional fraction, `Z` or an offset.
+        "rfc3339" => {
+            let y = "[0-9]{4}";
+            let leap =
+                "([0-9]{2}(0[48]|[2468][048]|[13579][26])|(0[48]|[2468][048]|[13579][26])00)";
+            let date = format!(
+                "({y}-(0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|{y}-(0[469]|11)-(0[1-9]|[12][0-9]|30)|{y}-02-(0[1-9]|1[0-9]|2[0-8])|{leap}-02-29)"
+            );
+            let time = "([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?";
+            let zone = "(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+            json!({"pattern": format!("^{date}T{time}{zone}$")})
+        }
         // A local time of day, HH:MM.
         "hh-mm" => json!({"pattern": format!("^[{WS}]*([01][0-9]|2[0-3]):[0-5][0-9][{WS}]*$")}),
         // Lower-case letters, digits and single dashes.
@@ -615,7 +628,8 @@ fn cross_field_rules() -> Vec<(&'static str, Value)> {
             json!({"anyOf": [
                 {"required": ["mode"], "properties": {"mode": {"const": "bridge"}}},
                 {"required": ["username", "app_password"],
-                 "properties": {"username": {"type": "string"}, "app_password": {"type": "string"}}}
+                 "properties": {"username": {"not": {"type": "null"}},
+                                "app_password": {"not": {"type": "null"}}}}
             ]}),
         ),
         // A bulk update changes something.

@@ -60,7 +60,13 @@ where
         json!({"site_id": site, "name": "Put term", "taxonomy_type": "tag"}),
     )
     .await;
+    let integration = create(
+        "/api/v1/integration/integrations/",
+        json!({"site_id": site, "site_url": "https://blog.example.com", "mode": "bridge"}),
+    )
+    .await;
     let ids = [
+        ("/api/v1/integration/integrations/{id}/", integration),
         ("/api/v1/planner/keywords/{id}/", kw),
         ("/api/v1/planner/clusters/{id}/", cl),
         ("/api/v1/planner/ideas/{id}/", idea),
@@ -83,6 +89,8 @@ where
                 .find(|(p, _)| p == path)
                 .unwrap_or_else(|| panic!("no object for the PUT route {path}: add one above"));
             path.replace("{id}", &id.to_string())
+        } else if path.contains("{site_id}") {
+            path.replace("{site_id}", &site.to_string())
         } else {
             path.clone()
         };
@@ -102,6 +110,7 @@ fn value_for(field: &str) -> Value {
     match field {
         "role" => json!("owner"),
         "keyword" => json!("put keyword replaced"),
+        "site_url" => json!("https://replaced.example.com"),
         _ => json!(format!("Replaced {field}")),
     }
 }
@@ -180,7 +189,7 @@ async fn every_crud_resource_accepts_put_as_a_full_update() {
             assert!(r.json()["errors"][f].is_array(), "{path}: {:?}", r.json());
         }
         // Another tenant's object is 404.
-        if template.contains("{id}") {
+        if template.contains("{id}") || template.contains("{site_id}") {
             let r = put(path)
                 .bearer(&c.b.access)
                 .json(&Value::Object(body))

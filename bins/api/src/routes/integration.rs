@@ -263,9 +263,10 @@ pub struct StatusWebhookBody {
 #[derive(Debug, Deserialize, ToSchema)]
 pub struct PublishBody {
     pub content_id: i64,
-    /// A future time: the post is scheduled on the site (`site_status` `scheduled`). Absent or
-    /// past: live now.
-    pub publish_at: Option<DateTime<Utc>>,
+    /// A future time (RFC 3339): the post is scheduled on the site (`site_status`
+    /// `scheduled`). Absent or past: live now.
+    #[schema(format = "rfc3339", value_type = Option<String>)]
+    pub publish_at: Option<String>,
 }
 
 /// A site's publishing scheduler settings.
@@ -745,7 +746,21 @@ pub async fn publish(
     body: ApiJson<PublishBody>,
 ) -> ApiResult<HttpResponse> {
     let b = body.0;
-    publish_content(state, auth, ContentId(b.content_id), b.publish_at, false).await
+    let at = b
+        .publish_at
+        .as_deref()
+        .map(|t| {
+            DateTime::parse_from_rfc3339(t.trim())
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(|_| {
+                    kernel::FieldErrors::single(
+                        "publish_at",
+                        "Enter a date and time like 2031-05-06T07:08:00Z.",
+                    )
+                })
+        })
+        .transpose()?;
+    publish_content(state, auth, ContentId(b.content_id), at, false).await
 }
 
 /// Publishes a content item now (editor+); as `publisher/publish/`.
@@ -848,4 +863,22 @@ async fn update_settings_changes(
     })
     .await?;
     Ok(envelope::ok(PublishingSettingsDto::from(s)))
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::DateTime;
+
+    #[test]
+    fn what_the_publish_at_rule_allows_parses() {
+        for t in [
+            "2031-05-06T07:08:00Z",
+            "2028-02-29T23:59:59.123456789+23:59",
+            "2000-02-29T00:00:00-00:00",
+            "0000-01-31T00:00:00Z",
+            "9999-12-31T23:59:59.5-12:30",
+        ] {
+            assert!(DateTime::parse_from_rfc3339(t).is_ok(), "{t}");
+        }
+    }
 }
