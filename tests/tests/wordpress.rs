@@ -485,6 +485,48 @@ fn core_mode_publishes_terms_and_images_updates_the_same_post_and_schedules() {
     assert_eq!(post["status"], "future");
     assert_eq!(post["date_gmt"], "2031-05-06T07:08:00");
 
+    // A post an earlier attempt made but never recorded (a worker killed after WordPress
+    // answered) is found by its slug and marker and updated, not duplicated.
+    let orphan_of = approved_article(http, &t, "Orphaned Attempt", false);
+    let (status, orphan) = wp.call(
+        reqwest::Method::POST,
+        "wp/v2/posts",
+        Some(
+            json!({"title": "Orphaned Attempt", "slug": "orphaned-attempt", "status": "publish",
+                    "content": format!("<p>Half.</p><!-- igny8:content:{orphan_of} -->")}),
+        ),
+    );
+    assert_eq!(status, 201, "{orphan}");
+    http.post(&format!("/api/v1/writer/content/{orphan_of}/publish/"))
+        .bearer(&t.token)
+        .send()
+        .expect_status(202);
+    let c = wait_status(&stack, &t, orphan_of, "published");
+    assert_eq!(c["external_id"], orphan["id"].to_string().as_str());
+    assert_eq!(wp.posts_of(orphan_of).len(), 1);
+
+    // Changes made in WordPress come back with a sync: the scheduled post trashed there.
+    let (status, _) = wp.call(
+        reqwest::Method::DELETE,
+        &format!(
+            "wp/v2/posts/{}",
+            content(http, &t, later)["external_id"].as_str().unwrap()
+        ),
+        None,
+    );
+    assert_eq!(status, 200);
+    let report = http
+        .post(&format!(
+            "/api/v1/integration/integrations/{integration}/sync/"
+        ))
+        .bearer(&t.token)
+        .send()
+        .expect_status(200);
+    assert_eq!(report.data()["checked"], 3, "{}", report.text);
+    assert_eq!(report.data()["changed"], 1, "{}", report.text);
+    assert_eq!(report.data()["errors"], 0, "{}", report.text);
+    assert_eq!(content(http, &t, later)["site_status"], "not_published");
+
     // Unpublish: back to draft in WordPress, `not_published` here, the link kept.
     http.post(&format!("/api/v1/writer/content/{id}/unpublish/"))
         .bearer(&t.token)
@@ -664,6 +706,22 @@ fn a_wrong_password_fails_once_and_a_stopped_wordpress_is_retried_until_it_is_ba
     let http = &stack.http;
     let t = tenant(http, "fay");
     let integration = core_integration(http, &t, &wp, "wrong wrong wrong wrong wrong");
+    let check = http
+        .post(&format!(
+            "/api/v1/integration/integrations/{integration}/test_connection/"
+        ))
+        .bearer(&t.token)
+        .send()
+        .expect_status(200);
+    assert_eq!(check.data()["success"], false, "{}", check.text);
+    assert!(
+        check.data()["message"]
+            .as_str()
+            .unwrap()
+            .contains("application password"),
+        "{}",
+        check.text
+    );
     let id = approved_article(http, &t, "Never Twice", false);
     http.post(&format!("/api/v1/writer/content/{id}/publish/"))
         .bearer(&t.token)
@@ -672,7 +730,10 @@ fn a_wrong_password_fails_once_and_a_stopped_wordpress_is_retried_until_it_is_ba
     wait_status(&stack, &t, id, "failed");
     // One attempt, WordPress's answer in the record, a notification; no retry storm.
     std::thread::sleep(Duration::from_secs(6));
-    let ev = events(http, &t, integration);
+    let ev: Vec<Value> = events(http, &t, integration)
+        .into_iter()
+        .filter(|e| e["action"] == "publish")
+        .collect();
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0]["success"], false);
     assert_eq!(ev[0]["http_status"], 401);
@@ -901,6 +962,17 @@ fn another_tenant_or_site_cannot_reach_an_integration() {
         .send()
         .expect_status(422);
     assert!(r.text.contains("no WordPress integration"), "{}", r.text);
+    // The plugin connects a site with no integration only when it says where it is.
+    let hello = |body: Value| {
+        http.post("/api/v1/integration/integrations/test-connection/")
+            .header("X-IGNY8-API-KEY", &key_a2)
+            .json(&body)
+            .send()
+    };
+    hello(json!({})).expect_status(422);
+    let r = hello(json!({"site_url": "http://127.0.0.1:9/blog"})).expect_status(200);
+    assert_eq!(r.data()["site_id"], a.site_id);
+    assert_ne!(r.data()["integration_id"], ia);
     assert_not_logged(&stack, &key_a);
     assert_not_logged(&stack, &key_b);
     assert_not_logged(&stack, "pass word pass word");

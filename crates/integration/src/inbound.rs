@@ -173,10 +173,11 @@ pub fn plugin_test_connection(
             Some(i) => i,
             None => {
                 let Some(url) = site_url else {
-                    return Err(Error::Validation(FieldErrors::single(
-                        "site_url",
-                        "The site has no integration yet: send the WordPress site's URL.",
-                    )));
+                    return Err(Error::InvalidState(
+                        "The site has no integration yet: send site_url, the WordPress site's \
+                         address."
+                            .into(),
+                    ));
                 };
                 integrations::create(
                     c,

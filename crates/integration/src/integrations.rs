@@ -387,3 +387,31 @@ pub(crate) fn record_connection(
     .execute(conn)?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalize_site_url;
+
+    #[test]
+    fn site_urls_are_checked_and_normalised() {
+        assert_eq!(
+            normalize_site_url(" https://Blog.Example.com/news/ ").unwrap(),
+            "https://blog.example.com/news"
+        );
+        assert_eq!(
+            normalize_site_url("http://127.0.0.1:8181").unwrap(),
+            "http://127.0.0.1:8181"
+        );
+        for bad in [
+            "",
+            "   ",
+            "blog.example.com",
+            "ftp://blog.example.com",
+            "https://user:pw@blog.example.com",
+            "https://blog.example.com/?p=1",
+            "https://blog.example.com/#top",
+        ] {
+            assert!(normalize_site_url(bad).is_err(), "{bad:?}");
+        }
+    }
+}
