@@ -131,28 +131,27 @@ impl Wp {
             .collect()
     }
 
-    fn stop_web(&self) {
+    /// Runs `wp.sh <verb> DATA_DIR` on this instance (`stop-web`, `start-web`).
+    fn run_script(&self, verb: &str) {
         let out = Command::new(script())
-            .args(["stop-web", &self.data_dir()])
+            .args([verb, &self.data_dir()])
             .output()
             .unwrap();
         assert!(
             out.status.success(),
-            "{}",
+            "wp.sh {verb}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
     }
 
+    /// Stops only the web server (the database and content stay).
+    fn stop_web(&self) {
+        self.run_script("stop-web");
+    }
+
+    /// Starts the web server again; returns once the site answers.
     fn start_web(&self) {
-        let out = Command::new(script())
-            .args(["start-web", &self.data_dir()])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        self.run_script("start-web");
     }
 }
 

@@ -479,6 +479,13 @@ fn billing_parts(e: &billing::Error) -> Parts {
             Code::InvalidSignature,
             format!("The webhook was refused: {s}."),
         ),
+        // The cause is logged; the invoice stays open and can be paid later or by transfer.
+        E::Gateway(_) => Parts::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            Code::Unavailable,
+            "The card gateway is not answering; try again shortly (the invoice stays open).",
+        )
+        .retry_after(30),
     }
 }
 

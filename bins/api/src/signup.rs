@@ -7,16 +7,17 @@ use crate::state::AppState;
 use diesel::{Connection, PgConnection};
 use tenancy::auth::{RegisterInput, SignedIn};
 
-/// Registers an account atomically.
+/// Registers an account atomically; answers the signed-in owner and, for a paid plan, the
+/// open invoice of its first period.
 pub fn register(
     conn: &mut PgConnection,
     state: &AppState,
     input: &RegisterInput,
-) -> Result<SignedIn, ApiError> {
+) -> Result<(SignedIn, Option<billing::model::Invoice>), ApiError> {
     conn.transaction(|c| {
         let now = state.clock.now();
         let signed = tenancy::auth::register(c, &state.auth, input, now)?;
-        billing::on_signup(c, &signed.account, &signed.plan, now)?;
-        Ok(signed)
+        let billing = billing::on_signup(c, &signed.account, &signed.plan, now)?;
+        Ok((signed, billing.invoice))
     })
 }

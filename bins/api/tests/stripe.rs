@@ -5,7 +5,7 @@
 mod common;
 
 use actix_web::http::StatusCode;
-use billing::gateway::{StripeConfig, record_checkout, stripe_signature};
+use billing::gateway::{StripeConfig, stripe_signature};
 use chrono::Utc;
 use common::*;
 use diesel::prelude::*;
@@ -15,11 +15,13 @@ use std::sync::Arc;
 const HOOK: &str = "/api/v1/billing/webhooks/stripe/";
 const SECRET: &str = "whsec_test_Webhook-Secret-Narwhal";
 
-fn config() -> StripeConfig {
+const KEY: &str = "sk_test_Secret-Key-Ibis";
+
+fn config(api_base: &str) -> StripeConfig {
     StripeConfig {
-        secret_key: "sk_test_Secret-Key-Ibis".into(),
+        secret_key: KEY.into(),
         webhook_secret: SECRET.into(),
-        api_base: "http://127.0.0.1:9".into(),
+        api_base: api_base.into(),
     }
 }
 
@@ -47,8 +49,9 @@ fn bonus(db: &TestDb, account: kernel::AccountId) -> i64 {
 #[actix_web::test]
 async fn a_signed_checkout_event_pays_the_purchase_once_and_bad_signatures_change_nothing() {
     let c = ctx();
+    let stripe = test_support::stripe_server::StripeServer::start(KEY);
     let mut st = state(&c.db);
-    st.app.stripe = Some(Arc::new(config()));
+    st.app.stripe = Some(Arc::new(config(&stripe.api_base())));
     let app = app(&st).await;
     let t = &c.a;
     let r = post("/api/v1/billing/credit-packages/1/purchase/")
@@ -60,19 +63,25 @@ async fn a_signed_checkout_event_pays_the_purchase_once_and_bad_signatures_chang
     let invoice_id = kernel::InvoiceId(inv["id"].as_i64().unwrap());
     let total = inv["total_cents"].as_i64().unwrap();
     let credits = inv["credits"].as_i64().unwrap();
-    record_checkout(
-        &mut c.db.conn(),
-        t.account_id,
-        invoice_id,
-        "cs_test_http",
-        "http://pay",
-        Utc::now(),
-    )
-    .unwrap();
+    // The purchase opened a checkout session at the gateway for this invoice.
+    assert_eq!(
+        r.data()["next_action"]["type"],
+        "checkout",
+        "{:?}",
+        r.json()
+    );
+    let session = stripe
+        .session_by_url(r.data()["next_action"]["url"].as_str().unwrap())
+        .unwrap();
+    assert_eq!(
+        session["metadata"]["invoice_id"],
+        invoice_id.get().to_string()
+    );
+    let session_id = session["id"].as_str().unwrap().to_owned();
     let before = bonus(&c.db, t.account_id);
     let body = serde_json::to_vec(&json!({
         "id": "evt_http_1", "type": "checkout.session.completed",
-        "data": {"object": {"id": "cs_test_http", "payment_status": "paid",
+        "data": {"object": {"id": session_id, "payment_status": "paid",
                             "amount_total": total, "currency": "usd"}}
     }))
     .unwrap();

@@ -70,6 +70,9 @@ pub enum Error {
     /// A gateway webhook's signature is missing, wrong or stale (nothing was changed).
     #[error("webhook signature refused: {0}")]
     WebhookSignature(crate::gateway::SignatureError),
+    /// The card gateway could not be reached or refused the call (never holds a secret).
+    #[error("the card gateway failed: {0}")]
+    Gateway(String),
 }
 
 impl Error {

@@ -62,6 +62,186 @@ impl StripeConfig {
     }
 }
 
+/// Stripe's HTTP API, the part the product uses: Checkout Sessions. Blocking (call it from a
+/// blocking thread); 10 s to connect, 30 s per call.
+pub struct StripeClient {
+    config: StripeConfig,
+    http: reqwest::blocking::Client,
+}
+
+impl fmt::Debug for StripeClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StripeClient")
+            .field("config", &self.config)
+            .finish()
+    }
+}
+
+/// A Checkout Session Stripe opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenedSession {
+    /// `cs_…`.
+    pub id: String,
+    /// Where the buyer pays.
+    pub url: String,
+}
+
+impl StripeClient {
+    /// A client for the configured API.
+    pub fn new(config: &StripeConfig) -> Result<Self> {
+        static ONCE: std::sync::Once = std::sync::Once::new();
+        ONCE.call_once(|| {
+            // Err: another part of the process installed a provider first, just as good.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+        });
+        let http = reqwest::blocking::Client::builder()
+            .connect_timeout(std::time::Duration::from_secs(10))
+            .timeout(std::time::Duration::from_secs(30))
+            .user_agent(concat!("igny8-billing/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| Error::Gateway(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Self {
+            config: config.clone(),
+            http,
+        })
+    }
+
+    /// Opens a Checkout Session (mode `payment`) for an open invoice: one line with the
+    /// invoice's total, the invoice id as `client_reference_id` and in the metadata, and an
+    /// idempotency key per invoice, so a retried call answers the same session.
+    pub fn create_checkout_session(
+        &self,
+        inv: &Invoice,
+        success_url: &str,
+        cancel_url: &str,
+    ) -> Result<OpenedSession> {
+        let form: Vec<(&str, String)> = vec![
+            ("mode", "payment".into()),
+            ("success_url", success_url.into()),
+            ("cancel_url", cancel_url.into()),
+            ("client_reference_id", inv.id.to_string()),
+            ("metadata[invoice_id]", inv.id.to_string()),
+            ("metadata[invoice_number]", inv.invoice_number.clone()),
+            ("line_items[0][quantity]", "1".into()),
+            (
+                "line_items[0][price_data][currency]",
+                inv.currency.to_lowercase(),
+            ),
+            (
+                "line_items[0][price_data][unit_amount]",
+                inv.total_cents.to_string(),
+            ),
+            (
+                "line_items[0][price_data][product_data][name]",
+                format!("Invoice {}", inv.invoice_number),
+            ),
+        ];
+        let body = serde_urlencoded::to_string(&form)
+            .map_err(|e| Error::Gateway(format!("cannot encode the request: {e}")))?;
+        let res = self
+            .http
+            .post(format!("{}/v1/checkout/sessions", self.config.api_base))
+            .bearer_auth(&self.config.secret_key)
+            .header(
+                "Idempotency-Key",
+                format!("igny8-invoice-{}-checkout", inv.id),
+            )
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(body)
+            .send()
+            .map_err(|e| Error::Gateway(format!("Stripe did not answer: {e}")))?;
+        let status = res.status();
+        let json: Value = res
+            .json()
+            .map_err(|e| Error::Gateway(format!("Stripe answered {status} without JSON: {e}")))?;
+        if !status.is_success() {
+            let msg = json
+                .pointer("/error/message")
+                .and_then(Value::as_str)
+                .unwrap_or("no message");
+            return Err(Error::Gateway(format!("Stripe answered {status}: {msg}")));
+        }
+        match (
+            json.get("id").and_then(Value::as_str),
+            json.get("url").and_then(Value::as_str),
+        ) {
+            (Some(id), Some(url)) => Ok(OpenedSession {
+                id: id.to_owned(),
+                url: url.to_owned(),
+            }),
+            _ => Err(Error::Gateway(
+                "Stripe's checkout session has no id or url".into(),
+            )),
+        }
+    }
+}
+
+/// The checkout session already opened for an invoice of the account, if any.
+pub fn checkout_of_invoice(
+    conn: &mut PgConnection,
+    account: AccountId,
+    invoice: InvoiceId,
+) -> Result<Option<Checkout>> {
+    Ok(gateway_checkouts::table
+        .filter(gateway_checkouts::provider.eq("stripe"))
+        .filter(gateway_checkouts::account_id.eq(account))
+        .filter(gateway_checkouts::invoice_id.eq(invoice))
+        .order(gateway_checkouts::created_at.desc())
+        .select((
+            gateway_checkouts::account_id,
+            gateway_checkouts::invoice_id,
+            gateway_checkouts::session_id,
+            gateway_checkouts::url,
+        ))
+        .first(conn)
+        .optional()?)
+}
+
+/// How to pay an open invoice by card: the session already opened for it, or a new one (the
+/// Stripe call runs outside any transaction; the session is then recorded). A paid or void
+/// invoice is refused as it would be by a manual payment.
+pub fn checkout_for_invoice(
+    conn: &mut PgConnection,
+    client: &StripeClient,
+    account: AccountId,
+    inv: &Invoice,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<Checkout> {
+    match inv.status.as_str() {
+        "pending" => {}
+        "paid" => return Err(Error::InvoiceAlreadyPaid),
+        other => {
+            return Err(Error::InvoiceNotPayable {
+                status: other.to_owned(),
+            });
+        }
+    }
+    if let Some(existing) = checkout_of_invoice(conn, account, inv.id)? {
+        return Ok(existing);
+    }
+    let base = public_url.trim_end_matches('/');
+    let opened = client.create_checkout_session(
+        inv,
+        &format!("{base}/billing?checkout=success&invoice={}", inv.id),
+        &format!("{base}/billing?checkout=cancelled&invoice={}", inv.id),
+    )?;
+    // Two concurrent requests may both open a session (Stripe's idempotency key makes it the
+    // same one): the second insert is a duplicate of the first.
+    match record_checkout(conn, account, inv.id, &opened.id, &opened.url, now) {
+        Ok(c) => Ok(c),
+        Err(Error::Tenancy(tenancy::Error::Db(e)))
+            if e.is_unique_violation_on("gateway_checkouts_provider_session_id_key") =>
+        {
+            checkout_of_invoice(conn, account, inv.id)?.ok_or_else(Error::not_found)
+        }
+        Err(e) => Err(e),
+    }
+}
+
 /// Why a webhook's `Stripe-Signature` was refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 pub enum SignatureError {

@@ -33,7 +33,8 @@ pub enum NextAction {
     },
 }
 
-/// How to pay an invoice by hand. No payment gateway is configured, so this is the only way.
+/// How to pay an invoice by hand (bank transfer, then report it); the way when no card gateway
+/// is configured (with one, the API opens a checkout session: `gateway::checkout_for_invoice`).
 pub fn next_action(inv: &Invoice) -> NextAction {
     NextAction::ManualPayment {
         instructions: format!(

@@ -18,6 +18,7 @@ pub mod openai_server;
 pub mod pg_cluster;
 pub mod schema_check;
 pub mod smtp_server;
+pub mod stripe_server;
 pub mod table_owners;
 
 pub use fixtures::TenantFixture;

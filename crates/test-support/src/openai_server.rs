@@ -265,7 +265,7 @@ impl Drop for OpenAiServer {
     }
 }
 
-fn read_request(stream: &TcpStream) -> Option<RecordedRequest> {
+pub(crate) fn read_request(stream: &TcpStream) -> Option<RecordedRequest> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;

@@ -54,10 +54,71 @@ pub async fn purchase(
         )?)
     })
     .await?;
+    let next_action = payment_action(&state, p.invoice.clone()).await?;
     Ok(envelope::created(PurchaseDto {
         invoice: p.invoice.into(),
-        next_action: p.next_action.into(),
+        next_action: next_action.into(),
     }))
+}
+
+/// How the buyer pays an open invoice: at the card gateway's checkout when one is configured
+/// (the session is opened once per invoice and recorded), by transfer otherwise. A gateway
+/// that does not answer is 503 with the invoice left open.
+pub(crate) async fn payment_action(
+    state: &web::Data<AppState>,
+    invoice: billing::model::Invoice,
+) -> ApiResult<billing::packages::NextAction> {
+    let Some(stripe) = state.stripe.clone() else {
+        return Ok(billing::packages::next_action(&invoice));
+    };
+    db(state, move |c, st| {
+        let client = billing::gateway::StripeClient::new(&stripe)?;
+        let opened = billing::gateway::checkout_for_invoice(
+            c,
+            &client,
+            invoice.account_id,
+            &invoice,
+            &st.auth.public_url,
+            st.clock.now(),
+        )?;
+        Ok(billing::packages::NextAction::Checkout { url: opened.url })
+    })
+    .await
+}
+
+/// Opens (or reopens) the card checkout of an open invoice of the account (admin+): answers
+/// `{"type": "checkout", "url"}`. Without a card gateway: the transfer instructions. A paid
+/// invoice is 409, a void one 422; a gateway that does not answer is 503.
+#[utoipa::path(tag = "billing", security(("bearer" = [])), responses(
+    (status = 200, body = NextActionDto), (status = 404),
+    (status = 409, description = "conflict: the invoice is paid"),
+    (status = 422, description = "invalid_state: the invoice cannot be paid"),
+    (status = 503, description = "unavailable: the card gateway did not answer")))]
+#[post("/invoices/{id}/checkout/")]
+pub async fn checkout(
+    state: web::Data<AppState>,
+    auth: Auth,
+    id: web::Path<i64>,
+) -> ApiResult<HttpResponse> {
+    let scope = auth.scope;
+    scope.require(kernel::Role::Admin).map_err(ApiError::from)?;
+    let id = InvoiceId(id.into_inner());
+    let inv = db(&state, move |c, _| {
+        Ok(billing::invoices::get_invoice(c, &scope, id)?)
+    })
+    .await?;
+    match inv.status.as_str() {
+        "pending" => {}
+        "paid" => return Err(billing::Error::InvoiceAlreadyPaid.into()),
+        other => {
+            return Err(billing::Error::InvoiceNotPayable {
+                status: other.to_owned(),
+            }
+            .into());
+        }
+    }
+    let action = payment_action(&state, inv).await?;
+    Ok(envelope::ok(NextActionDto::from(action)))
 }
 
 /// Invoice filters.

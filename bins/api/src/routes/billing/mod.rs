@@ -24,6 +24,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(invoices::list_invoices)
         .service(invoices::get_invoice)
         .service(invoices::download_pdf)
+        .service(invoices::checkout)
         .service(invoices::list_payments)
         .service(invoices::manual_payment)
         .service(webhooks::stripe);

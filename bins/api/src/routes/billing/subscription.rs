@@ -64,10 +64,14 @@ pub async fn change_plan(
         )?)
     })
     .await?;
-    let next_action = ch
-        .invoice
-        .as_ref()
-        .map(|i| billing::packages::next_action(i).into());
+    let next_action = match &ch.invoice {
+        Some(i) => Some(
+            super::invoices::payment_action(&state, i.clone())
+                .await?
+                .into(),
+        ),
+        None => None,
+    };
     Ok(envelope::ok(PlanChangeDto {
         subscription: SubscriptionDto::new(ch.subscription, ch.plan),
         invoice: ch.invoice.map(InvoiceDto::from),

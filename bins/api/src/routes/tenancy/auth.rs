@@ -30,8 +30,23 @@ pub async fn register(
         account_name: b.account_name,
         plan_slug: b.plan_slug,
     };
-    let signed = db(&state, move |c, st| crate::signup::register(c, st, &input)).await?;
-    Ok(envelope::created(AuthResponse::from(signed)))
+    let (signed, invoice) = db(&state, move |c, st| crate::signup::register(c, st, &input)).await?;
+    let mut res = AuthResponse::from(signed);
+    if let Some(inv) = invoice {
+        // The account exists now: a gateway that does not answer must not fail the sign-up.
+        // The invoice stays open; `billing/invoices/{id}/checkout/` opens the session later.
+        let action = match crate::routes::billing::invoices::payment_action(&state, inv.clone())
+            .await
+        {
+            Ok(a) => a,
+            Err(e) => {
+                tracing::warn!(invoice = inv.id.get(), error = %e, "sign-up: no checkout session; manual payment offered");
+                billing::packages::next_action(&inv)
+            }
+        };
+        res.next_action = Some(action.into());
+    }
+    Ok(envelope::created(res))
 }
 
 /// Signs in; throttled to 5 attempts a minute per IP and per email.

@@ -139,6 +139,10 @@ pub struct AuthResponse {
     pub refresh: String,
     pub access_expires_at: DateTime<Utc>,
     pub refresh_expires_at: DateTime<Utc>,
+    /// Sign-up to a paid plan: how to pay the first invoice (a checkout URL when a card
+    /// gateway is configured).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_action: Option<crate::routes::billing::dto::NextActionDto>,
 }
 
 impl From<tenancy::auth::SignedIn> for AuthResponse {
@@ -162,6 +166,7 @@ impl From<tenancy::auth::SignedIn> for AuthResponse {
             refresh: s.tokens.refresh,
             access_expires_at: s.tokens.access_expires_at,
             refresh_expires_at: s.tokens.refresh_expires_at,
+            next_action: None,
         }
     }
 }
