@@ -34,6 +34,23 @@ fn ids_of(v: &Value, field: &str) -> Vec<i64> {
     ids
 }
 
+/// Where a post stands, from WordPress's reply about it.
+fn landed(reply: &Value, external_id: String, created: bool) -> Published {
+    let text = |field: &str| {
+        reply
+            .get(field)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    Published {
+        external_id,
+        url: text("link"),
+        status: text("status"),
+        created,
+    }
+}
+
 fn id_of(v: &Value, what: &str) -> Result<i64, RemoteError> {
     v.get("id").and_then(Value::as_i64).ok_or_else(|| {
         RemoteError::permanent(None, "bad_reply", format!("{what}: the reply has no id"))
@@ -320,20 +337,7 @@ impl Adapter for Core<'_> {
             ));
         }
         let id = id_of(&reply, "the post")?;
-        Ok(Published {
-            external_id: id.to_string(),
-            url: reply
-                .get("link")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            status: reply
-                .get("status")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            created,
-        })
+        Ok(landed(&reply, id.to_string(), created))
     }
 
     fn unpublish(&self, post: &Post) -> Result<Published, RemoteError> {
@@ -344,20 +348,7 @@ impl Adapter for Core<'_> {
                 .json(&json!({ "status": "draft" }))
                 .send(),
         )?;
-        Ok(Published {
-            external_id: id.to_owned(),
-            url: reply
-                .get("link")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            status: reply
-                .get("status")
-                .and_then(Value::as_str)
-                .unwrap_or_default()
-                .to_owned(),
-            created: false,
-        })
+        Ok(landed(&reply, id.to_owned(), false))
     }
 
     fn post_state(&self, external_id: &str) -> Result<PostState, RemoteError> {
