@@ -35,6 +35,9 @@ pub struct Config {
     /// `IGNY8_API_URL`: the API's address as WordPress sites reach it (the bridge plugin
     /// downloads images from it). Unset: bridge posts carry only images with an external URL.
     pub api_url: Option<String>,
+    /// `IGNY8_STRIPE_*`: the card gateway the renewal job charges saved cards through (unset:
+    /// renewals are paid by transfer or a new checkout). Its `Debug` hides the secrets.
+    pub stripe: Option<billing::gateway::StripeConfig>,
 }
 
 impl fmt::Debug for Config {
@@ -48,6 +51,7 @@ impl fmt::Debug for Config {
             .field("log_filter", &self.log_filter)
             .field("mail", &self.mail)
             .field("api_url", &self.api_url)
+            .field("stripe", &self.stripe)
             .finish()
     }
 }
@@ -169,6 +173,7 @@ impl Config {
             log_filter: get("RUST_LOG").unwrap_or_else(|| "info".to_owned()),
             mail,
             api_url,
+            stripe: billing::gateway::StripeConfig::from_lookup(get),
         })
     }
 

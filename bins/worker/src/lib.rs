@@ -131,6 +131,9 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
         http: integration::wordpress::client().map_err(|e| StartError::Ai(e.to_string()))?,
     });
     automation::ai_functions::install_runtime(ai_runtime);
+    if let Some(stripe) = &config.stripe {
+        billing::gateway::install(stripe.clone());
+    }
     let mailer = tenancy::mail::delivery::Mailer::from_config(&config.mail)
         .map_err(|e| StartError::Mail(e.to_string()))?;
     tracing::info!(to = %mailer.describe(), "e-mail delivery");

@@ -8,7 +8,10 @@
 use crate::model::{Invoice, Payment, PaymentMethod, PaymentStatus};
 use crate::{Error, Result};
 use chrono::{DateTime, Utc};
-use db::schema::{gateway_checkouts, gateway_events, invoices, payments};
+use db::schema::{
+    gateway_charges, gateway_checkouts, gateway_customers, gateway_events, invoices, payments,
+    subscriptions,
+};
 use diesel::prelude::*;
 use hmac::{Hmac, Mac};
 use kernel::{AccountId, InvoiceId};
@@ -117,6 +120,12 @@ impl StripeClient {
     ) -> Result<OpenedSession> {
         let form: Vec<(&str, String)> = vec![
             ("mode", "payment".into()),
+            // Save the card for the renewals (charged off-session by the renewal job).
+            ("customer_creation", "always".into()),
+            (
+                "payment_intent_data[setup_future_usage]",
+                "off_session".into(),
+            ),
             ("success_url", success_url.into()),
             ("cancel_url", cancel_url.into()),
             ("client_reference_id", inv.id.to_string()),
@@ -331,7 +340,8 @@ pub enum EventOutcome {
     },
     /// Stored, with no effect (the reason is stored as the event's outcome).
     Recorded {
-        /// Why nothing else happened: `ignored`, `unknown_session`, `not_paid`,
+        /// What happened: `refunded` / `partially_refunded` (a refund recorded on its payment),
+        /// or why nothing else did: `ignored`, `unknown_session`, `unknown_payment`, `not_paid`,
         /// `amount_mismatch`, `invoice_already_paid`, `invoice_not_payable`.
         outcome: &'static str,
     },
@@ -428,6 +438,7 @@ pub fn handle_stripe_event(
         }
         let outcome = match kind {
             "checkout.session.completed" => checkout_completed(c, &object, now)?,
+            "charge.refunded" => charge_refunded(c, &object, now)?,
             _ => EventOutcome::Recorded { outcome: "ignored" },
         };
         let stored = match &outcome {
@@ -496,26 +507,386 @@ fn checkout_completed(
                 .get("payment_intent")
                 .and_then(Value::as_str)
                 .unwrap_or(session_id);
-            diesel::insert_into(payments::table)
-                .values((
-                    payments::account_id.eq(inv.account_id),
-                    payments::invoice_id.eq(inv.id),
-                    payments::amount_cents.eq(inv.total_cents),
-                    payments::currency.eq(&inv.currency),
-                    payments::payment_method.eq(PaymentMethod::Stripe.as_str()),
-                    payments::status.eq(PaymentStatus::Succeeded.as_str()),
-                    payments::transaction_reference.eq(reference),
-                    payments::created_at.eq(now),
-                    payments::updated_at.eq(now),
-                ))
-                .returning(Payment::as_returning())
-                .get_result::<Payment>(c)?;
+            record_card_payment(c, &inv, reference, None, now)?;
+            if let (Some(customer), Some(intent)) = (
+                object.get("customer").and_then(Value::as_str),
+                object.get("payment_intent").and_then(Value::as_str),
+            ) {
+                save_customer(c, inv.account_id, customer, intent, now)?;
+            }
             Ok(EventOutcome::InvoicePaid { invoice_id: inv.id })
         }
         Err(Error::InvoiceAlreadyPaid) => recorded("invoice_already_paid"),
         Err(Error::InvoiceNotPayable { .. }) => recorded("invoice_not_payable"),
         Err(e) => Err(e),
     }
+}
+
+/// A refund made at Stripe (`charge.refunded`): the card payment it belongs to (by its payment
+/// intent) becomes `refunded` when the whole amount went back; a partial refund is kept in the
+/// event with the payment left `succeeded`. Credits already granted stay (a staff adjustment
+/// takes them back when the refund was for unused credits).
+fn charge_refunded(
+    c: &mut PgConnection,
+    object: &Value,
+    now: DateTime<Utc>,
+) -> Result<EventOutcome> {
+    let Some(intent) = object.get("payment_intent").and_then(Value::as_str) else {
+        return Ok(EventOutcome::Recorded {
+            outcome: "unknown_payment",
+        });
+    };
+    let found: Option<Payment> = payments::table
+        .filter(payments::payment_method.eq(PaymentMethod::Stripe.as_str()))
+        .filter(payments::transaction_reference.eq(intent))
+        .filter(payments::status.eq(PaymentStatus::Succeeded.as_str()))
+        .select(Payment::as_select())
+        .for_update()
+        .first(c)
+        .optional()?;
+    let Some(payment) = found else {
+        return Ok(EventOutcome::Recorded {
+            outcome: "unknown_payment",
+        });
+    };
+    let amount = object.get("amount").and_then(Value::as_i64).unwrap_or(0);
+    let refunded = object
+        .get("amount_refunded")
+        .and_then(Value::as_i64)
+        .unwrap_or(0);
+    if refunded < amount || refunded < payment.amount_cents {
+        tracing::info!(
+            payment_id = payment.id.get(),
+            refunded,
+            amount,
+            "partial card refund"
+        );
+        return Ok(EventOutcome::Recorded {
+            outcome: "partially_refunded",
+        });
+    }
+    diesel::update(payments::table.find(payment.id))
+        .set((
+            payments::status.eq(PaymentStatus::Refunded.as_str()),
+            payments::updated_at.eq(now),
+        ))
+        .execute(c)?;
+    Ok(EventOutcome::Recorded {
+        outcome: "refunded",
+    })
+}
+
+/// A card payment of an invoice: `succeeded`, or `failed` with the gateway's reason.
+fn record_card_payment(
+    c: &mut PgConnection,
+    inv: &Invoice,
+    reference: &str,
+    failure: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Payment> {
+    let status = match failure {
+        None => PaymentStatus::Succeeded,
+        Some(_) => PaymentStatus::Failed,
+    };
+    Ok(diesel::insert_into(payments::table)
+        .values((
+            payments::account_id.eq(inv.account_id),
+            payments::invoice_id.eq(inv.id),
+            payments::amount_cents.eq(inv.total_cents),
+            payments::currency.eq(&inv.currency),
+            payments::payment_method.eq(PaymentMethod::Stripe.as_str()),
+            payments::status.eq(status.as_str()),
+            payments::transaction_reference.eq(reference),
+            payments::failure_reason.eq(failure),
+            payments::created_at.eq(now),
+            payments::updated_at.eq(now),
+        ))
+        .returning(Payment::as_returning())
+        .get_result(c)?)
+}
+
+/// Keeps the card a checkout saved (its customer and the payment that saved it).
+fn save_customer(
+    c: &mut PgConnection,
+    account: AccountId,
+    customer: &str,
+    intent: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    diesel::insert_into(gateway_customers::table)
+        .values((
+            gateway_customers::account_id.eq(account),
+            gateway_customers::provider.eq("stripe"),
+            gateway_customers::customer_id.eq(customer),
+            gateway_customers::payment_intent_id.eq(intent),
+            gateway_customers::updated_at.eq(now),
+        ))
+        .on_conflict(gateway_customers::account_id)
+        .do_update()
+        .set((
+            gateway_customers::customer_id.eq(customer),
+            gateway_customers::payment_intent_id.eq(intent),
+            gateway_customers::updated_at.eq(now),
+        ))
+        .execute(c)?;
+    Ok(())
+}
+
+/// What an off-session charge came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChargeResult {
+    /// Paid.
+    Succeeded {
+        /// `pi_…`.
+        intent_id: String,
+    },
+    /// The card was refused (declined, expired, authentication required): not retried.
+    Declined {
+        /// `pi_…`, when Stripe made one.
+        intent_id: Option<String>,
+        /// Stripe's message.
+        message: String,
+    },
+}
+
+impl StripeClient {
+    fn get(&self, path: &str) -> Result<(reqwest::StatusCode, Value)> {
+        let res = self
+            .http
+            .get(format!("{}{path}", self.config.api_base))
+            .bearer_auth(&self.config.secret_key)
+            .send()
+            .map_err(|e| Error::Gateway(format!("Stripe did not answer: {e}")))?;
+        let status = res.status();
+        let json = res
+            .json()
+            .map_err(|e| Error::Gateway(format!("Stripe answered {status} without JSON: {e}")))?;
+        Ok((status, json))
+    }
+
+    /// The payment method a payment used (the saved card).
+    pub fn payment_method_of(&self, intent_id: &str) -> Result<String> {
+        let (status, json) = self.get(&format!("/v1/payment_intents/{intent_id}"))?;
+        if !status.is_success() {
+            return Err(Error::Gateway(format!(
+                "Stripe answered {status} for the payment intent"
+            )));
+        }
+        json.get("payment_method")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| Error::Gateway("the payment intent has no payment method".into()))
+    }
+
+    /// Charges an invoice's total to a saved card, off-session, under an idempotency key per
+    /// invoice (a retried call never charges twice). A refused card is `Declined`; an
+    /// unreachable gateway or a 5xx is an error (tried again by the next run).
+    pub fn charge_off_session(
+        &self,
+        inv: &Invoice,
+        customer: &str,
+        payment_method: &str,
+    ) -> Result<ChargeResult> {
+        let form: Vec<(&str, String)> = vec![
+            ("amount", inv.total_cents.to_string()),
+            ("currency", inv.currency.to_lowercase()),
+            ("customer", customer.into()),
+            ("payment_method", payment_method.into()),
+            ("off_session", "true".into()),
+            ("confirm", "true".into()),
+            ("metadata[invoice_id]", inv.id.to_string()),
+            ("description", format!("Invoice {}", inv.invoice_number)),
+        ];
+        let body = serde_urlencoded::to_string(&form)
+            .map_err(|e| Error::Gateway(format!("cannot encode the request: {e}")))?;
+        let res = self
+            .http
+            .post(format!("{}/v1/payment_intents", self.config.api_base))
+            .bearer_auth(&self.config.secret_key)
+            .header(
+                "Idempotency-Key",
+                format!("igny8-invoice-{}-renewal", inv.id),
+            )
+            .header(
+                reqwest::header::CONTENT_TYPE,
+                "application/x-www-form-urlencoded",
+            )
+            .body(body)
+            .send()
+            .map_err(|e| Error::Gateway(format!("Stripe did not answer: {e}")))?;
+        let status = res.status();
+        let json: Value = res
+            .json()
+            .map_err(|e| Error::Gateway(format!("Stripe answered {status} without JSON: {e}")))?;
+        let intent = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
+        if status.is_success() {
+            return match json.get("status").and_then(Value::as_str) {
+                Some("succeeded") => Ok(ChargeResult::Succeeded {
+                    intent_id: intent(&json).unwrap_or_default(),
+                }),
+                other => Ok(ChargeResult::Declined {
+                    intent_id: intent(&json),
+                    message: format!("the payment is {}", other.unwrap_or("unknown")),
+                }),
+            };
+        }
+        // 402: the card was refused (Stripe's `card_error`).
+        if status.as_u16() == 402
+            || json.pointer("/error/type").and_then(Value::as_str) == Some("card_error")
+        {
+            return Ok(ChargeResult::Declined {
+                intent_id: json.pointer("/error/payment_intent").and_then(intent),
+                message: json
+                    .pointer("/error/message")
+                    .and_then(Value::as_str)
+                    .unwrap_or("the card was declined")
+                    .to_owned(),
+            });
+        }
+        let msg = json
+            .pointer("/error/message")
+            .and_then(Value::as_str)
+            .unwrap_or("no message");
+        Err(Error::Gateway(format!("Stripe answered {status}: {msg}")))
+    }
+}
+
+/// What one pass of renewal charges did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChargeReport {
+    /// Renewal invoices paid by card.
+    pub paid: usize,
+    /// Cards refused (the invoice stays open; the grace period runs).
+    pub declined: usize,
+    /// Gateway errors (tried again by the next run).
+    pub errors: usize,
+}
+
+/// Charges the open renewal invoice of every subscription whose account saved a card, once
+/// per invoice (`gateway_charges`): paid → the same settlement as any payment; refused → a
+/// failed payment, a notification, the invoice left open for the grace period. Each Stripe call
+/// runs outside any transaction; the cross-account scan is the renewal job's.
+pub fn charge_renewals(
+    conn: &mut PgConnection,
+    client: &StripeClient,
+    now: DateTime<Utc>,
+) -> Result<ChargeReport> {
+    let due: Vec<(AccountId, InvoiceId, String, String)> = subscriptions::table
+        .inner_join(
+            invoices::table.on(invoices::id
+                .nullable()
+                .eq(subscriptions::open_invoice_id)
+                .and(invoices::account_id.eq(subscriptions::account_id))),
+        )
+        .inner_join(
+            gateway_customers::table
+                .on(gateway_customers::account_id.eq(subscriptions::account_id)),
+        )
+        .filter(subscriptions::status.eq_any(["active", "trialing", "past_due"]))
+        .filter(invoices::status.eq("pending"))
+        .filter(invoices::period_start.is_not_null())
+        .filter(invoices::period_start.eq(subscriptions::current_period_start))
+        .filter(diesel::dsl::not(diesel::dsl::exists(
+            gateway_charges::table
+                .filter(gateway_charges::account_id.eq(invoices::account_id))
+                .filter(gateway_charges::invoice_id.eq(invoices::id)),
+        )))
+        .order(invoices::id.asc())
+        .select((
+            invoices::account_id,
+            invoices::id,
+            gateway_customers::customer_id,
+            gateway_customers::payment_intent_id,
+        ))
+        .load(conn)?;
+    let mut report = ChargeReport::default();
+    for (account, invoice_id, customer, saved_by) in due {
+        let inv: Invoice = invoices::table
+            .filter(invoices::account_id.eq(account))
+            .filter(invoices::id.eq(invoice_id))
+            .select(Invoice::as_select())
+            .first(conn)?;
+        let result = client
+            .payment_method_of(&saved_by)
+            .and_then(|pm| client.charge_off_session(&inv, &customer, &pm));
+        let result = match result {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(invoice_id = invoice_id.get(), error = %e, "renewal charge: gateway error; tried again next run");
+                report.errors += 1;
+                continue;
+            }
+        };
+        let saved = conn.transaction(|c| -> Result<()> {
+            let (status, intent, error) = match &result {
+                ChargeResult::Succeeded { intent_id } => ("succeeded", Some(intent_id.clone()), None),
+                ChargeResult::Declined { intent_id, message } => {
+                    ("failed", intent_id.clone(), Some(message.clone()))
+                }
+            };
+            diesel::insert_into(gateway_charges::table)
+                .values((
+                    gateway_charges::account_id.eq(account),
+                    gateway_charges::invoice_id.eq(invoice_id),
+                    gateway_charges::provider.eq("stripe"),
+                    gateway_charges::intent_id.eq(&intent),
+                    gateway_charges::status.eq(status),
+                    gateway_charges::error.eq(&error),
+                    gateway_charges::created_at.eq(now),
+                ))
+                .execute(c)?;
+            let reference = intent.clone().unwrap_or_else(|| format!("renewal-{invoice_id}"));
+            match &result {
+                ChargeResult::Succeeded { .. } => {
+                    let paid = crate::payments::settle_invoice(c, account, invoice_id, now)?;
+                    record_card_payment(c, &paid, &reference, None, now)?;
+                }
+                ChargeResult::Declined { message, .. } => {
+                    record_card_payment(c, &inv, &reference, Some(message), now)?;
+                    tenancy::notifications::notify(
+                        c,
+                        &tenancy::Scope::for_job(account),
+                        &tenancy::notifications::NewNotification {
+                            kind: "card_declined",
+                            level: tenancy::notifications::Level::Error,
+                            title: "Card payment failed",
+                            message: &format!(
+                                "The renewal of invoice {} could not be charged to your card ({message}). Pay it before the grace period ends to keep your plan.",
+                                inv.invoice_number
+                            ),
+                            data: serde_json::json!({ "invoice_id": invoice_id }),
+                            dedupe_key: Some(&format!("card_declined:{invoice_id}")),
+                        },
+                        now,
+                    )?;
+                }
+            }
+            Ok(())
+        });
+        match (saved, &result) {
+            (Ok(()), ChargeResult::Succeeded { .. }) => report.paid += 1,
+            (Ok(()), ChargeResult::Declined { .. }) => report.declined += 1,
+            (Err(e), _) => {
+                // Charged (or refused) at Stripe but not recorded: the idempotency key makes the
+                // next run's call answer the same result without charging again.
+                tracing::error!(invoice_id = invoice_id.get(), error = %e, "renewal charge: not recorded; tried again next run");
+                report.errors += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+static STRIPE: std::sync::OnceLock<StripeConfig> = std::sync::OnceLock::new();
+
+/// Installs the card gateway for the worker's jobs (once, at start).
+pub fn install(config: StripeConfig) {
+    let _ = STRIPE.set(config);
+}
+
+/// The installed gateway, if any.
+pub fn installed() -> Option<&'static StripeConfig> {
+    STRIPE.get()
 }
 
 #[cfg(test)]

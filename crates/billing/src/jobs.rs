@@ -21,6 +21,19 @@ impl Runnable for RenewSubscriptions {
         let ctx = context()?;
         let mut conn = ctx.pool.get().map_err(job_error)?;
         let r: RenewalReport = run_renewals(&mut conn, ctx.clock.now()).map_err(job_error)?;
+        if let Some(config) = crate::gateway::installed() {
+            let client = crate::gateway::StripeClient::new(config).map_err(job_error)?;
+            let c = crate::gateway::charge_renewals(&mut conn, &client, ctx.clock.now())
+                .map_err(job_error)?;
+            if c != crate::gateway::ChargeReport::default() {
+                tracing::info!(
+                    paid = c.paid,
+                    declined = c.declined,
+                    errors = c.errors,
+                    "card renewals"
+                );
+            }
+        }
         tracing::info!(
             renewed = r.renewed,
             invoiced = r.invoiced,

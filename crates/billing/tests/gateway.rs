@@ -9,6 +9,7 @@ use billing::packages::{list_packages, purchase_package};
 use billing::payments::{PaymentFilter, list_payments};
 use chrono::Utc;
 use common::*;
+use diesel::PgConnection;
 use kernel::PageRequest;
 use serde_json::json;
 use std::sync::{Arc, Barrier};
@@ -254,5 +255,79 @@ fn events_that_cannot_pay_are_stored_and_change_nothing() {
             .unwrap()
             .status(),
         InvoiceStatus::Pending
+    );
+}
+
+#[test]
+fn a_refund_at_stripe_is_recorded_on_its_payment_once() {
+    let db = TestDb::new();
+    let mut c = db.conn();
+    let a = signup(&mut c, "refundee", "free", Utc::now());
+    let pkg = &list_packages(&mut c).unwrap()[0];
+    let inv = purchase_package(&mut c, &a.scope, pkg.id, Utc::now())
+        .unwrap()
+        .invoice;
+    record_checkout(
+        &mut c,
+        a.account,
+        inv.id,
+        "cs_refund",
+        "http://pay",
+        Utc::now(),
+    )
+    .unwrap();
+    handle_stripe_event(
+        &mut c,
+        &completed("evt_paid", "cs_refund", inv.total_cents, "usd"),
+        Utc::now(),
+    )
+    .unwrap();
+    let refund = |event: &str, intent: &str, refunded: i64| {
+        serde_json::to_vec(&json!({
+            "id": event, "object": "event", "type": "charge.refunded",
+            "data": {"object": {"id": "ch_1", "object": "charge", "payment_intent": intent,
+                                "amount": inv.total_cents, "amount_refunded": refunded,
+                                "refunded": refunded == inv.total_cents, "currency": "usd"}}
+        }))
+        .unwrap()
+    };
+    let status = |c: &mut PgConnection| {
+        list_payments(
+            c,
+            &a.scope,
+            &PaymentFilter::default(),
+            PageRequest::new(None, None),
+        )
+        .unwrap()
+        .items[0]
+            .status()
+    };
+    // A partial refund is kept with the event; the payment stays succeeded.
+    assert_eq!(
+        handle_stripe_event(&mut c, &refund("evt_r1", "pi_123", 1), Utc::now()).unwrap(),
+        EventOutcome::Recorded {
+            outcome: "partially_refunded"
+        }
+    );
+    assert_eq!(status(&mut c), PaymentStatus::Succeeded);
+    // The whole amount: refunded, once.
+    let full = refund("evt_r2", "pi_123", inv.total_cents);
+    assert_eq!(
+        handle_stripe_event(&mut c, &full, Utc::now()).unwrap(),
+        EventOutcome::Recorded {
+            outcome: "refunded"
+        }
+    );
+    assert_eq!(status(&mut c), PaymentStatus::Refunded);
+    assert_eq!(
+        handle_stripe_event(&mut c, &full, Utc::now()).unwrap(),
+        EventOutcome::Duplicate
+    );
+    // A refund of a payment we do not know changes nothing.
+    assert_eq!(
+        handle_stripe_event(&mut c, &refund("evt_r3", "pi_unknown", 5), Utc::now()).unwrap(),
+        EventOutcome::Recorded {
+            outcome: "unknown_payment"
+        }
     );
 }

@@ -810,6 +810,28 @@ diesel::table! {
 
 diesel::joinable!(sync_events -> integration_sites (integration_id));
 
+diesel::table! {
+    gateway_customers (account_id) {
+        account_id -> Int8,
+        provider -> Text,
+        customer_id -> Text,
+        payment_intent_id -> Text,
+        updated_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    gateway_charges (account_id, invoice_id) {
+        account_id -> Int8,
+        invoice_id -> Int8,
+        provider -> Text,
+        intent_id -> Nullable<Text>,
+        status -> Text,
+        error -> Nullable<Text>,
+        created_at -> Timestamptz,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     seed_keywords,
     clusters,
@@ -858,4 +880,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     integration_sites,
     sync_events,
     publishing_settings,
+    gateway_customers,
+    gateway_charges,
 );

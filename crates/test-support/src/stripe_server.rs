@@ -7,6 +7,11 @@
 //!   with Stripe's error shape, a missing required parameter 400. The same idempotency key
 //!   answers the same session, as Stripe does.
 //! - `GET /v1/checkout/sessions/<id>`: the session.
+//! - `GET /v1/payment_intents/<id>`: a payment (its `payment_method` is the card it used).
+//! - `POST /v1/payment_intents` (`customer`, `payment_method`, `confirm`, `off_session`, amount,
+//!   currency): charges a saved card: `succeeded`, or 402 `card_error` / `card_declined` for a
+//!   customer marked with [`StripeServer::decline`]; the same idempotency key answers the same
+//!   result (a retried request never charges twice).
 //! - [`StripeServer::complete`] marks a session paid and builds its
 //!   `checkout.session.completed` event; [`sign`] signs a payload as Stripe does (`Stripe-Signature:
 //!   t=<unix>,v1=<hex HMAC-SHA256 of "<t>.<payload>">`), computed here independently of the code
@@ -27,7 +32,10 @@ use std::thread::JoinHandle;
 struct State {
     secret_key: String,
     sessions: Mutex<HashMap<String, Value>>,
+    intents: Mutex<HashMap<String, Value>>,
+    declining: Mutex<Vec<String>>,
     idempotency: Mutex<HashMap<String, String>>,
+    replies: Mutex<HashMap<String, (u16, Value)>>,
     requests: Mutex<Vec<RecordedRequest>>,
     next: AtomicU64,
 }
@@ -107,7 +115,15 @@ impl StripeServer {
         let n = self.state.next.fetch_add(1, Ordering::SeqCst);
         s["status"] = json!("complete");
         s["payment_status"] = json!("paid");
-        s["payment_intent"] = json!(format!("pi_test_{n}"));
+        let (pi, customer) = (format!("pi_test_{n}"), format!("cus_test_{n}"));
+        s["payment_intent"] = json!(pi);
+        s["customer"] = json!(customer);
+        self.state.intents.lock().expect("lock").insert(
+            pi.clone(),
+            json!({"id": pi, "object": "payment_intent", "status": "succeeded",
+                   "customer": customer, "payment_method": format!("pm_test_{n}"),
+                   "amount": s["amount_total"], "currency": s["currency"]}),
+        );
         json!({
             "id": format!("evt_test_{n}"),
             "object": "event",
@@ -118,6 +134,22 @@ impl StripeServer {
             "data": {"object": s.clone()},
         })
         .to_string()
+    }
+}
+
+impl StripeServer {
+    /// From now on the customer's card is declined.
+    pub fn decline(&self, customer: &str) {
+        self.state
+            .declining
+            .lock()
+            .expect("lock")
+            .push(customer.to_owned());
+    }
+
+    /// The payments (`pi_…`) made so far, by id.
+    pub fn intents(&self) -> HashMap<String, Value> {
+        self.state.intents.lock().expect("lock").clone()
     }
 }
 
@@ -165,6 +197,7 @@ fn reply(stream: &mut TcpStream, status: u16, body: &Value) {
         200 => "OK",
         400 => "Bad Request",
         401 => "Unauthorized",
+        402 => "Payment Required",
         _ => "Not Found",
     };
     let _ = write!(
@@ -181,6 +214,65 @@ fn error(stream: &mut TcpStream, status: u16, kind: &str, message: &str) {
         status,
         &json!({"error": {"type": kind, "message": message}}),
     );
+}
+
+/// An off-session charge of a saved card.
+fn payment_intent(stream: &mut TcpStream, state: &State, req: &RecordedRequest) {
+    let key = req.header("idempotency-key").map(str::to_owned);
+    if let Some(k) = &key
+        && let Some((status, body)) = state.replies.lock().expect("lock").get(k).cloned()
+    {
+        return reply(stream, status, &body);
+    }
+    let form: HashMap<String, String> = serde_urlencoded::from_bytes(&req.body).unwrap_or_default();
+    for required in ["amount", "currency", "customer", "payment_method"] {
+        if !form.contains_key(required) {
+            return error(
+                stream,
+                400,
+                "invalid_request_error",
+                &format!("Missing required param: {required}."),
+            );
+        }
+    }
+    let n = state.next.fetch_add(1, Ordering::SeqCst);
+    let id = format!("pi_test_{n}");
+    let declined = state
+        .declining
+        .lock()
+        .expect("lock")
+        .contains(&form["customer"]);
+    let intent = json!({
+        "id": id, "object": "payment_intent",
+        "status": if declined { "requires_payment_method" } else { "succeeded" },
+        "amount": form["amount"].parse::<i64>().unwrap_or(0),
+        "currency": form["currency"], "customer": form["customer"],
+        "payment_method": form["payment_method"],
+        "metadata": {"invoice_id": form.get("metadata[invoice_id]")},
+    });
+    state
+        .intents
+        .lock()
+        .expect("lock")
+        .insert(id.clone(), intent.clone());
+    let (status, body) = if declined {
+        (
+            402,
+            json!({"error": {"type": "card_error", "code": "card_declined",
+                             "decline_code": "generic_decline",
+                             "message": "Your card was declined.", "payment_intent": intent}}),
+        )
+    } else {
+        (200, intent)
+    };
+    if let Some(k) = key {
+        state
+            .replies
+            .lock()
+            .expect("lock")
+            .insert(k, (status, body.clone()));
+    }
+    reply(stream, status, &body)
 }
 
 fn handle(mut stream: TcpStream, state: &State) {
@@ -208,6 +300,22 @@ fn handle(mut stream: TcpStream, state: &State) {
                 "No such checkout.session",
             ),
         };
+    }
+    if req.method == "GET"
+        && let Some(id) = req.path.strip_prefix("/v1/payment_intents/")
+    {
+        return match state.intents.lock().expect("lock").get(id) {
+            Some(pi) => reply(&mut stream, 200, pi),
+            None => error(
+                &mut stream,
+                404,
+                "invalid_request_error",
+                "No such payment_intent",
+            ),
+        };
+    }
+    if req.method == "POST" && req.path == "/v1/payment_intents" {
+        return payment_intent(&mut stream, state, &req);
     }
     if req.method != "POST" || req.path != "/v1/checkout/sessions" {
         return error(

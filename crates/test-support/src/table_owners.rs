@@ -58,6 +58,8 @@ pub const TABLE_OWNERS: &[(&str, &str)] = &[
     ("credit_packages", "billing"),
     ("gateway_checkouts", "billing"),
     ("gateway_events", "billing"),
+    ("gateway_customers", "billing"),
+    ("gateway_charges", "billing"),
     ("credit_balances", "billing"),
     ("credit_transactions", "billing"),
     ("credit_usage_logs", "billing"),

@@ -1,0 +1,2 @@
+DROP TABLE gateway_charges;
+DROP TABLE gateway_customers;
