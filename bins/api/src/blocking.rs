@@ -25,3 +25,21 @@ where
     .await
     .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
 }
+
+/// Runs `f` on the blocking pool without a connection: for work that waits on another server
+/// (a WordPress site) and takes pooled connections only for its own short database steps, so
+/// no connection is held while the remote call runs.
+pub async fn remote<F, T>(state: &web::Data<AppState>, f: F) -> Result<T, ApiError>
+where
+    F: FnOnce(&AppState) -> Result<T, ApiError> + Send + 'static,
+    T: Send + 'static,
+{
+    let state = state.clone();
+    let span = tracing::Span::current();
+    web::block(move || {
+        let _g = span.enter();
+        f(&state)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+}

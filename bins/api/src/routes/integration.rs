@@ -8,7 +8,7 @@
 // DTO fields are self-describing; the OpenAPI document carries their types and rules.
 #![allow(missing_docs)]
 
-use crate::blocking::db;
+use crate::blocking::{db, remote};
 use crate::envelope;
 use crate::error::ApiResult;
 use crate::extract::{ApiJson, ApiPut, ApiQuery, Auth, ListParams, SiteKey};
@@ -559,7 +559,7 @@ pub async fn test_connection(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let (scope, id) = (auth.scope, IntegrationId(id.into_inner()));
-    let out = db(&state, move |_, st| {
+    let out = remote(&state, move |st| {
         let rt = runtime(st)?;
         let clock = st.clock.clone();
         Ok(integration::inbound::test_connection(
@@ -586,7 +586,7 @@ pub async fn sync(
     id: web::Path<i64>,
 ) -> ApiResult<HttpResponse> {
     let (scope, id) = (auth.scope, IntegrationId(id.into_inner()));
-    let out = db(&state, move |_, st| {
+    let out = remote(&state, move |st| {
         let rt = runtime(st)?;
         let clock = st.clock.clone();
         Ok(integration::inbound::sync(
