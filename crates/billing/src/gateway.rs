@@ -145,27 +145,11 @@ impl StripeClient {
                 format!("Invoice {}", inv.invoice_number),
             ),
         ];
-        let body = serde_urlencoded::to_string(&form)
-            .map_err(|e| Error::Gateway(format!("cannot encode the request: {e}")))?;
-        let res = self
-            .http
-            .post(format!("{}/v1/checkout/sessions", self.config.api_base))
-            .bearer_auth(&self.config.secret_key)
-            .header(
-                "Idempotency-Key",
-                format!("igny8-invoice-{}-checkout", inv.id),
-            )
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
-            .body(body)
-            .send()
-            .map_err(|e| Error::Gateway(format!("Stripe did not answer: {e}")))?;
-        let status = res.status();
-        let json: Value = res
-            .json()
-            .map_err(|e| Error::Gateway(format!("Stripe answered {status} without JSON: {e}")))?;
+        let (status, json) = self.post_form(
+            "/v1/checkout/sessions",
+            &format!("igny8-invoice-{}-checkout", inv.id),
+            &form,
+        )?;
         if !status.is_success() {
             let msg = json
                 .pointer("/error/message")
@@ -650,10 +634,9 @@ pub enum ChargeResult {
 }
 
 impl StripeClient {
-    fn get(&self, path: &str) -> Result<(reqwest::StatusCode, Value)> {
-        let res = self
-            .http
-            .get(format!("{}{path}", self.config.api_base))
+    /// Sends a request with the secret key; answers the status and the JSON body.
+    fn send(&self, req: reqwest::blocking::RequestBuilder) -> Result<(reqwest::StatusCode, Value)> {
+        let res = req
             .bearer_auth(&self.config.secret_key)
             .send()
             .map_err(|e| Error::Gateway(format!("Stripe did not answer: {e}")))?;
@@ -662,6 +645,31 @@ impl StripeClient {
             .json()
             .map_err(|e| Error::Gateway(format!("Stripe answered {status} without JSON: {e}")))?;
         Ok((status, json))
+    }
+
+    fn get(&self, path: &str) -> Result<(reqwest::StatusCode, Value)> {
+        self.send(self.http.get(format!("{}{path}", self.config.api_base)))
+    }
+
+    /// A form-encoded POST under an idempotency key (a retried call answers the first result).
+    fn post_form(
+        &self,
+        path: &str,
+        idempotency_key: &str,
+        form: &[(&str, String)],
+    ) -> Result<(reqwest::StatusCode, Value)> {
+        let body = serde_urlencoded::to_string(form)
+            .map_err(|e| Error::Gateway(format!("cannot encode the request: {e}")))?;
+        self.send(
+            self.http
+                .post(format!("{}{path}", self.config.api_base))
+                .header("Idempotency-Key", idempotency_key)
+                .header(
+                    reqwest::header::CONTENT_TYPE,
+                    "application/x-www-form-urlencoded",
+                )
+                .body(body),
+        )
     }
 
     /// The payment method a payment used (the saved card).
@@ -697,27 +705,11 @@ impl StripeClient {
             ("metadata[invoice_id]", inv.id.to_string()),
             ("description", format!("Invoice {}", inv.invoice_number)),
         ];
-        let body = serde_urlencoded::to_string(&form)
-            .map_err(|e| Error::Gateway(format!("cannot encode the request: {e}")))?;
-        let res = self
-            .http
-            .post(format!("{}/v1/payment_intents", self.config.api_base))
-            .bearer_auth(&self.config.secret_key)
-            .header(
-                "Idempotency-Key",
-                format!("igny8-invoice-{}-renewal", inv.id),
-            )
-            .header(
-                reqwest::header::CONTENT_TYPE,
-                "application/x-www-form-urlencoded",
-            )
-            .body(body)
-            .send()
-            .map_err(|e| Error::Gateway(format!("Stripe did not answer: {e}")))?;
-        let status = res.status();
-        let json: Value = res
-            .json()
-            .map_err(|e| Error::Gateway(format!("Stripe answered {status} without JSON: {e}")))?;
+        let (status, json) = self.post_form(
+            "/v1/payment_intents",
+            &format!("igny8-invoice-{}-renewal", inv.id),
+            &form,
+        )?;
         let intent = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_owned);
         if status.is_success() {
             return match json.get("status").and_then(Value::as_str) {
