@@ -228,7 +228,7 @@ fn upload_image(
     image_type: &str,
     position: i32,
     bytes: Vec<u8>,
-) {
+) -> i64 {
     let boundary = "igny8-e2e-boundary";
     let mut body = Vec::new();
     for (name, value) in [
@@ -252,7 +252,10 @@ fn upload_image(
         .bearer(&t.token)
         .bytes(&format!("multipart/form-data; boundary={boundary}"), body)
         .send()
-        .expect_status(201);
+        .expect_status(201)
+        .data()["id"]
+        .as_i64()
+        .unwrap()
 }
 
 /// An approved article with three sections, terms, SEO fields and (optionally) images.
@@ -916,6 +919,21 @@ fn another_tenant_or_site_cannot_reach_an_integration() {
         .json(&json!({"post_id": 5, "content_id": content_a, "post_status": "trash"}))
         .send()
         .expect_status(404);
+    // The plugin downloads its site's images with its key; another site's key finds nothing.
+    let png_a = png([10, 20, 30]);
+    let image = upload_image(http, &a, content_a, "featured", 0, png_a.clone());
+    let media = format!("/api/v1/integration/media/{image}/");
+    let r = http
+        .get(&media)
+        .header("X-IGNY8-API-KEY", &key_a)
+        .send()
+        .expect_status(200);
+    assert_eq!(r.bytes, png_a);
+    http.get(&media)
+        .header("X-IGNY8-API-KEY", &key_b)
+        .send()
+        .expect_status(404);
+    http.get(&media).send().expect_status(401);
     // A site key is not a user token, and the plugin routes want a key.
     http.get("/api/v1/integration/integrations/")
         .bearer(&key_a)

@@ -460,14 +460,6 @@ pub struct SiteKey {
     pub scope: Scope,
 }
 
-impl SiteKey {
-    /// The key's site.
-    pub fn site_id(&self) -> kernel::SiteId {
-        // `site_keys::authenticate` always sets the restriction.
-        self.scope.site_restriction().unwrap_or(kernel::SiteId(0))
-    }
-}
-
 impl FromRequest for SiteKey {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;

@@ -56,7 +56,7 @@ fn with_adapter<T>(
         }
         Mode::Bridge => {
             let key = {
-                let mut c = pool.get().map_err(|e| Error::Db(e.into()))?;
+                let mut c = crate::publish::conn(pool)?;
                 tenancy::site_keys::outbound_key(
                     &mut c,
                     scope,
@@ -88,13 +88,13 @@ pub fn test_connection(
 ) -> Result<CheckOutcome> {
     scope.require(Role::Editor)?;
     let integration = {
-        let mut c = pool.get().map_err(|e| Error::Db(e.into()))?;
+        let mut c = crate::publish::conn(pool)?;
         integrations::get(&mut c, scope, id)?
     };
     let started = Instant::now();
     let res = with_adapter(rt, pool, scope, &integration, |a| a.check())?;
     let duration_ms = i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX);
-    let mut c = pool.get().map_err(|e| Error::Db(e.into()))?;
+    let mut c = crate::publish::conn(pool)?;
     let at = now();
     c.transaction(|c| {
         let (outcome, event) = match &res {
@@ -381,7 +381,7 @@ pub fn sync(
     scope.require(Role::Editor)?;
     scope.require_writable_account()?;
     let (integration, items) = {
-        let mut c = pool.get().map_err(|e| Error::Db(e.into()))?;
+        let mut c = crate::publish::conn(pool)?;
         let integration = integrations::get(&mut c, scope, id)?;
         if !integration.sync_enabled {
             return Err(Error::InvalidState(
@@ -400,7 +400,7 @@ pub fn sync(
             .collect::<Vec<_>>())
     })?;
     let duration_ms = i32::try_from(started.elapsed().as_millis()).unwrap_or(i32::MAX);
-    let mut c = pool.get().map_err(|e| Error::Db(e.into()))?;
+    let mut c = crate::publish::conn(pool)?;
     let at = now();
     let states = match states {
         Ok(s) => s,

@@ -166,7 +166,8 @@ pub fn request_unpublish(
     })
 }
 
-fn conn(pool: &DbPool) -> Result<db::DbConn> {
+/// A pooled connection, its failure as a database error (503 when the pool is busy).
+pub(crate) fn conn(pool: &DbPool) -> Result<db::DbConn> {
     pool.get().map_err(|e| Error::Db(e.into()))
 }
 

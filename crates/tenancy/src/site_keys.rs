@@ -21,18 +21,6 @@ const KEY_PURPOSE: &[u8] = b"igny8/site-api-key/v1";
 /// Every key starts with this, so a leaked key is recognisable (e.g. by secret scanners).
 pub const KEY_PREFIX: &str = "igny8_sk_";
 
-/// What is shown about a site's key after creation: that it exists, its last characters, when
-/// it was made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KeyInfo {
-    /// The site.
-    pub site_id: SiteId,
-    /// The key's last four characters.
-    pub suffix: String,
-    /// When it was generated.
-    pub created_at: DateTime<Utc>,
-}
-
 fn hash(key: &str) -> Vec<u8> {
     Sha256::digest(key.trim().as_bytes()).to_vec()
 }
@@ -84,22 +72,6 @@ pub fn generate(
     Ok(key)
 }
 
-/// The key's public facts for a visible site, or `None` when it has no key.
-pub fn info(conn: &mut PgConnection, scope: &Scope, site_id: SiteId) -> Result<Option<KeyInfo>> {
-    sites::get_site(conn, scope, site_id)?;
-    Ok(site_api_keys::table
-        .filter(site_api_keys::account_id.eq(scope.account_id()))
-        .filter(site_api_keys::site_id.eq(site_id))
-        .select((site_api_keys::key_suffix, site_api_keys::created_at))
-        .first::<(String, DateTime<Utc>)>(conn)
-        .optional()?
-        .map(|(suffix, created_at)| KeyInfo {
-            site_id,
-            suffix,
-            created_at,
-        }))
-}
-
 /// The key of a visible site, decrypted, for the platform's calls to the bridge plugin; `None`
 /// when the site has no key. Never shown to a user.
 pub fn outbound_key(
@@ -120,23 +92,6 @@ pub fn outbound_key(
             .map_err(|e| Error::Conflict(format!("the stored site key is unreadable: {e}")))
     })
     .transpose()
-}
-
-/// Deletes a visible site's key (the plugin can no longer call us). Editors and above.
-pub fn revoke(conn: &mut PgConnection, scope: &Scope, site_id: SiteId) -> Result<()> {
-    scope.require(Role::Editor)?;
-    scope.require_writable_account()?;
-    sites::get_site(conn, scope, site_id)?;
-    let n = diesel::delete(
-        site_api_keys::table
-            .filter(site_api_keys::account_id.eq(scope.account_id()))
-            .filter(site_api_keys::site_id.eq(site_id)),
-    )
-    .execute(conn)?;
-    if n == 0 {
-        return Err(Error::NotFound);
-    }
-    Ok(())
 }
 
 /// The scope a key acts in: its site only, editor rights, the account's current status.
