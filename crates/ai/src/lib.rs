@@ -23,19 +23,22 @@
 //! ```
 
 pub mod error;
+pub mod observe;
 pub mod offline;
 pub mod openai;
 mod parse;
 pub mod prompts;
 pub mod provider;
+mod schema;
 pub mod secrets;
 pub mod settings;
 pub mod types;
 pub mod validate;
 
 pub use error::{Error, Result};
+pub use observe::{RetryNotice, with_retry_observer};
 pub use offline::{OfflineProvider, count_words};
-pub use openai::{OpenAiConfig, OpenAiProvider};
+pub use openai::{OpenAiConfig, OpenAiProvider, OutputMode};
 pub use prompts::{PromptFunction, Prompts, check_template, render};
 pub use provider::{ImageProvider, TextProvider};
 pub use settings::{

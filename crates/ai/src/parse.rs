@@ -20,6 +20,8 @@ pub(crate) const IDEAS_SCHEMA: &str = r#"{"ideas": [{"title": "string", "descrip
 /// See [`CLUSTERING_SCHEMA`].
 pub(crate) const CONTENT_SCHEMA: &str = r#"{"html": "string: the article body in HTML, no <h1>", "meta_title": "string, at most 60 characters", "meta_description": "string, at most 160 characters", "tags": ["string"], "categories": ["string"]}"#;
 /// See [`CLUSTERING_SCHEMA`].
+pub(crate) const META_SCHEMA: &str = r#"{"meta_title": "string, at most 60 characters", "meta_description": "string, at most 160 characters", "tags": ["string"], "categories": ["string"]}"#;
+/// See [`CLUSTERING_SCHEMA`].
 pub(crate) const IMAGE_PROMPTS_SCHEMA: &str =
     r#"{"prompts": [{"image_type": "featured|in_article", "position": 0, "prompt": "string"}]}"#;
 
@@ -136,12 +138,14 @@ struct RawCluster {
 }
 
 /// `{"clusters": [{"name", "description", "keyword_ids" | "keywords"}]}`; ids must be input ids
-/// (or keyword texts, matched case-insensitively) and no keyword may be in two clusters.
+/// (or keyword texts, matched case-insensitively). A keyword named by two clusters stays in the
+/// first, a cluster left with no keyword is dropped, and input keywords placed nowhere are
+/// reported as `unclustered`; an answer that places no keyword at all is refused.
 pub(crate) fn clustering(v: &Value, input: &[KeywordIn]) -> Result<ClusteringOut, String> {
     let raw: RawClustering = typed(v)?;
     let resolver = Resolver::new(input);
-    let mut owner: HashMap<i64, String> = HashMap::new();
-    let mut clusters = Vec::new();
+    let mut placed: HashSet<i64> = HashSet::new();
+    let mut clusters: Vec<ClusterOut> = Vec::new();
     for (i, c) in raw.clusters.into_iter().enumerate() {
         let name = c.name.trim().to_owned();
         if name.is_empty() {
@@ -152,31 +156,42 @@ pub(crate) fn clustering(v: &Value, input: &[KeywordIn]) -> Result<ClusteringOut
             let id = resolver
                 .resolve(r)
                 .map_err(|e| format!("cluster \"{name}\": {e}"))?;
-            if let Some(other) = owner.get(&id) {
-                if *other == name {
-                    continue;
-                }
-                return Err(format!(
-                    "keyword id {id} is in two clusters (\"{other}\" and \"{name}\")"
-                ));
+            if placed.insert(id) {
+                ids.push(id);
             }
-            owner.insert(id, name.clone());
-            ids.push(id);
         }
         if ids.is_empty() {
-            return Err(format!("cluster \"{name}\" has no keywords"));
+            continue;
         }
         ids.sort_unstable();
-        clusters.push(ClusterOut {
-            name,
-            description: c.description.trim().to_owned(),
-            keyword_ids: ids,
-        });
+        match clusters
+            .iter_mut()
+            .find(|o| o.name.eq_ignore_ascii_case(&name))
+        {
+            Some(same) => {
+                same.keyword_ids.extend(ids);
+                same.keyword_ids.sort_unstable();
+            }
+            None => clusters.push(ClusterOut {
+                name,
+                description: c.description.trim().to_owned(),
+                keyword_ids: ids,
+            }),
+        }
     }
     if clusters.is_empty() && !input.is_empty() {
-        return Err("no clusters were returned".into());
+        return Err("no keyword was placed in a cluster".into());
     }
-    Ok(ClusteringOut { clusters })
+    let mut unclustered: Vec<i64> = input
+        .iter()
+        .map(|k| k.id)
+        .filter(|id| !placed.contains(id))
+        .collect();
+    unclustered.sort_unstable();
+    Ok(ClusteringOut {
+        clusters,
+        unclustered,
+    })
 }
 
 #[derive(Debug, Deserialize)]
@@ -316,7 +331,7 @@ fn clean_list(items: Vec<String>, max: usize) -> Vec<String> {
 /// cut at a word boundary rather than rejected; an article far shorter than asked is rejected.
 pub(crate) fn content(v: &Value, input: &ContentIn) -> Result<ContentOut, String> {
     let raw: RawContent = typed(v)?;
-    let html = raw.html.trim().to_owned();
+    let html = as_html(raw.html.trim());
     if html.is_empty() {
         return Err("\"html\" is empty".into());
     }
@@ -353,6 +368,43 @@ pub(crate) fn content(v: &Value, input: &ContentIn) -> Result<ContentOut, String
         categories: clean_list(raw.categories, 2),
         word_count,
     })
+}
+
+/// One section's body: `{"html": "..."}`, plain text made into paragraphs.
+pub(crate) fn section_html(v: &Value) -> Result<String, String> {
+    #[derive(Deserialize)]
+    struct RawSection {
+        html: String,
+    }
+    let raw: RawSection = typed(v)?;
+    let html = as_html(raw.html.trim());
+    if html.is_empty() {
+        return Err("\"html\" is empty".into());
+    }
+    if html.to_lowercase().contains("<script") {
+        return Err("\"html\" contains a <script> element; scripts are not allowed".into());
+    }
+    Ok(html)
+}
+
+/// HTML as is; plain text (no tag at all) as `<p>` paragraphs split on blank lines, escaped.
+fn as_html(text: &str) -> String {
+    if text.contains('<') && text.contains('>') {
+        return text.to_owned();
+    }
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            format!(
+                "<p>{}</p>",
+                p.replace('&', "&amp;")
+                    .replace('<', "&lt;")
+                    .replace('>', "&gt;")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[derive(Debug, Deserialize)]
@@ -475,7 +527,7 @@ mod tests {
     }
 
     #[test]
-    fn clustering_resolves_ids_and_texts_and_rejects_duplicates() {
+    fn clustering_resolves_ids_and_texts_and_reports_unclustered() {
         let v = json!({"clusters": [
             {"name": "Shoes", "description": "d", "keyword_ids": [10, "11"]},
             {"name": "Coffee", "keywords": ["Coffee Maker", "drip coffee maker"]}
@@ -484,10 +536,30 @@ mod tests {
         assert_eq!(out.clusters[0].keyword_ids, vec![10, 11]);
         assert_eq!(out.clusters[1].keyword_ids, vec![12, 13]);
 
-        let dup = json!({"clusters": [{"name": "A", "keyword_ids": [10]}, {"name": "B", "keyword_ids": [10]}]});
+        // A keyword named twice stays in its first cluster; a cluster left empty is dropped;
+        // keywords placed nowhere are reported.
+        let dup = json!({"clusters": [{"name": "A", "keyword_ids": [10]}, {"name": "B", "keyword_ids": [10]}, {"name": "C", "keyword_ids": [11, 10]}]});
+        let out = clustering(&dup, &kws()).unwrap();
+        assert_eq!(out.clusters.len(), 2, "{out:?}");
         assert_eq!(
-            clustering(&dup, &kws()).unwrap_err(),
-            "keyword id 10 is in two clusters (\"A\" and \"B\")"
+            (
+                out.clusters[0].name.as_str(),
+                out.clusters[0].keyword_ids.as_slice()
+            ),
+            ("A", &[10][..])
+        );
+        assert_eq!(
+            (
+                out.clusters[1].name.as_str(),
+                out.clusters[1].keyword_ids.as_slice()
+            ),
+            ("C", &[11][..])
+        );
+        assert_eq!(out.unclustered, vec![12, 13]);
+        let none = json!({"clusters": [{"name": "A", "keyword_ids": []}]});
+        assert_eq!(
+            clustering(&none, &kws()).unwrap_err(),
+            "no keyword was placed in a cluster"
         );
         let unknown = json!({"clusters": [{"name": "A", "keyword_ids": [99]}]});
         assert_eq!(

@@ -188,6 +188,13 @@ impl Settings {
                     image_model: var("IGNY8_AI_IMAGE_MODEL").unwrap_or(d.image_model),
                     timeout: parse::<u64>("IGNY8_AI_TIMEOUT_SECS", var("IGNY8_AI_TIMEOUT_SECS"))?
                         .map_or(d.timeout, Duration::from_secs),
+                    deadline: parse::<u64>(
+                        "IGNY8_AI_DEADLINE_SECS",
+                        var("IGNY8_AI_DEADLINE_SECS"),
+                    )?
+                    .map_or(d.deadline, Duration::from_secs),
+                    max_tokens: parse("IGNY8_AI_MAX_TOKENS", var("IGNY8_AI_MAX_TOKENS"))?
+                        .unwrap_or(d.max_tokens),
                     max_retries: parse("IGNY8_AI_MAX_RETRIES", var("IGNY8_AI_MAX_RETRIES"))?
                         .unwrap_or(d.max_retries),
                     max_concurrency: parse(

@@ -230,6 +230,9 @@ pub struct ClusterOut {
 pub struct ClusteringOut {
     /// The clusters, biggest volume first.
     pub clusters: Vec<ClusterOut>,
+    /// Input keywords the answer placed in no cluster (ascending ids).
+    #[serde(default)]
+    pub unclustered: Vec<i64>,
 }
 
 /// A cluster to generate article ideas for.

@@ -17,10 +17,16 @@ fn unique_ids(keywords: &[KeywordIn]) -> Result<()> {
     let mut seen = HashSet::new();
     for k in keywords {
         if k.keyword.trim().is_empty() {
-            return Err(Error::Config(format!("keyword {} has empty text", k.id)));
+            return Err(Error::InvalidInput(format!(
+                "keyword {} has empty text",
+                k.id
+            )));
         }
         if !seen.insert(k.id) {
-            return Err(Error::Config(format!("keyword id {} appears twice", k.id)));
+            return Err(Error::InvalidInput(format!(
+                "keyword id {} appears twice",
+                k.id
+            )));
         }
     }
     Ok(())
@@ -29,7 +35,7 @@ fn unique_ids(keywords: &[KeywordIn]) -> Result<()> {
 /// Keywords to cluster: distinct ids, non-empty text, at most [`MAX_CLUSTER_KEYWORDS`].
 pub fn keywords(keywords: &[KeywordIn]) -> Result<()> {
     if keywords.len() > MAX_CLUSTER_KEYWORDS {
-        return Err(Error::Config(format!(
+        return Err(Error::InvalidInput(format!(
             "{} keywords in one clustering call; the limit is {MAX_CLUSTER_KEYWORDS}",
             keywords.len()
         )));
@@ -40,10 +46,10 @@ pub fn keywords(keywords: &[KeywordIn]) -> Result<()> {
 /// A cluster for ideas: a name and at least one keyword.
 pub fn cluster(cluster: &ClusterIn) -> Result<()> {
     if cluster.name.trim().is_empty() {
-        return Err(Error::Config("the cluster has no name".into()));
+        return Err(Error::InvalidInput("the cluster has no name".into()));
     }
     if cluster.keywords.is_empty() {
-        return Err(Error::Config(format!(
+        return Err(Error::InvalidInput(format!(
             "cluster \"{}\" has no keywords",
             cluster.name.trim()
         )));
@@ -54,10 +60,10 @@ pub fn cluster(cluster: &ClusterIn) -> Result<()> {
 /// What to write: a title and a target length in [`WORD_COUNT_RANGE`].
 pub fn content(input: &ContentIn) -> Result<()> {
     if input.title.trim().is_empty() {
-        return Err(Error::Config("the article has no title".into()));
+        return Err(Error::InvalidInput("the article has no title".into()));
     }
     if !WORD_COUNT_RANGE.contains(&input.target_word_count) {
-        return Err(Error::Config(format!(
+        return Err(Error::InvalidInput(format!(
             "target word count {} is outside {}–{}",
             input.target_word_count,
             WORD_COUNT_RANGE.start(),
@@ -65,7 +71,7 @@ pub fn content(input: &ContentIn) -> Result<()> {
         )));
     }
     if input.outline.iter().any(|s| s.heading.trim().is_empty()) {
-        return Err(Error::Config(
+        return Err(Error::InvalidInput(
             "an outline section has an empty heading".into(),
         ));
     }
@@ -75,10 +81,10 @@ pub fn content(input: &ContentIn) -> Result<()> {
 /// Image prompt input: a title and at most [`MAX_IN_ARTICLE_IMAGES`] in-article images.
 pub fn image_prompts(input: &ImagePromptIn) -> Result<()> {
     if input.title.trim().is_empty() {
-        return Err(Error::Config("the article has no title".into()));
+        return Err(Error::InvalidInput("the article has no title".into()));
     }
     if input.n_in_article > MAX_IN_ARTICLE_IMAGES {
-        return Err(Error::Config(format!(
+        return Err(Error::InvalidInput(format!(
             "{} in-article images requested; the limit is {MAX_IN_ARTICLE_IMAGES}",
             input.n_in_article
         )));
@@ -89,10 +95,10 @@ pub fn image_prompts(input: &ImagePromptIn) -> Result<()> {
 /// An image request: a prompt and both sides in [`IMAGE_SIDE_RANGE`].
 pub fn image(prompt: &str, width: u32, height: u32) -> Result<()> {
     if prompt.trim().is_empty() {
-        return Err(Error::Config("the image prompt is empty".into()));
+        return Err(Error::InvalidInput("the image prompt is empty".into()));
     }
     if !IMAGE_SIDE_RANGE.contains(&width) || !IMAGE_SIDE_RANGE.contains(&height) {
-        return Err(Error::Config(format!(
+        return Err(Error::InvalidInput(format!(
             "image size {width}x{height} is outside {}–{} pixels per side",
             IMAGE_SIDE_RANGE.start(),
             IMAGE_SIDE_RANGE.end()

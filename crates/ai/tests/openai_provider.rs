@@ -102,7 +102,22 @@ fn clustering_sends_json_mode_chat_and_parses_the_answer() {
     );
     let body = req.json();
     assert_eq!(body["model"], "gpt-test");
-    assert_eq!(body["response_format"], json!({"type": "json_object"}));
+    assert_eq!(body["response_format"]["type"], "json_schema");
+    let js = &body["response_format"]["json_schema"];
+    assert_eq!(
+        (js["name"].as_str(), js["strict"].as_bool()),
+        (Some("keyword_clusters"), Some(true))
+    );
+    assert_eq!(
+        js["schema"]["properties"]["clusters"]["items"]["properties"]["keyword_ids"]["items"]["enum"],
+        json!([10, 11, 12, 13]),
+        "only the input's keyword ids are allowed"
+    );
+    assert_eq!(
+        body["max_tokens"],
+        200 + 16 * 4,
+        "bounded by what four keywords need"
+    );
     assert!((body["temperature"].as_f64().unwrap() - 0.2).abs() < 1e-6);
     let msgs = messages(body);
     assert_eq!(msgs.len(), 2);
@@ -257,7 +272,9 @@ fn invalid_json_gets_one_repair_round() {
     );
     assert_eq!(msgs[3].0, "user");
     assert!(
-        msgs[3].1.starts_with("Your previous answer was not valid JSON matching the schema: the answer is not valid JSON"),
+        msgs[3]
+            .1
+            .starts_with("Your previous answer could not be used: the answer is not valid JSON"),
         "{}",
         msgs[3].1
     );
@@ -274,7 +291,7 @@ fn wrong_shape_is_repaired_with_the_exact_problem() {
     server.enqueue(
         CHAT,
         Reply::chat_json(
-            &json!({"clusters": [{"name": "X", "keyword_ids": [99]}]}),
+            &json!({"clusters": [{"name": "X", "description": "", "keyword_ids": [99]}]}),
             1,
             1,
         ),
@@ -286,7 +303,9 @@ fn wrong_shape_is_repaired_with_the_exact_problem() {
         .unwrap()
         .1;
     assert!(
-        repair.contains("cluster \"X\": keyword id 99 is not one of the given keywords"),
+        repair.contains(
+            "the answer did not match the schema: /clusters/0/keyword_ids/0: 99 is not one of"
+        ),
         "{repair}"
     );
 }
@@ -298,10 +317,16 @@ fn output_still_invalid_after_repair_is_invalid_output() {
     server.enqueue(CHAT, Reply::chat_json(&json!({"groups": []}), 1, 1));
     server.enqueue(CHAT, Reply::chat_json(&clusters_json(), 1, 1));
     match provider(&server).cluster_keywords(&keywords()).unwrap_err() {
-        Error::InvalidOutput(msg) => {
+        Error::InvalidOutput { reason: msg, usage } => {
             assert!(
-                msg.starts_with("clustering: missing field `clusters`"),
+                msg.starts_with("clustering: the answer did not match the schema: ")
+                    && msg.contains("\"clusters\" is a required property"),
                 "{msg}"
+            );
+            assert_eq!(
+                usage.unwrap().total_tokens(),
+                4,
+                "both calls' tokens are reported"
             );
             assert!(
                 msg.contains("the first answer had: the answer is not valid JSON"),
@@ -335,7 +360,13 @@ fn slow_answers_time_out_and_are_retried() {
     })
     .unwrap();
     let started = Instant::now();
-    assert_eq!(p.cluster_keywords(&keywords()).unwrap_err(), Error::Timeout);
+    let err = p.cluster_keywords(&keywords()).unwrap_err();
+    assert!(matches!(err, Error::Timeout { attempts: 1, .. }), "{err:?}");
+    assert!(
+        err.to_string()
+            .starts_with("the AI provider timed out after 0 s (1 attempt"),
+        "{err}"
+    );
     assert!(
         started.elapsed() < Duration::from_millis(1400),
         "gave up at the timeout: {:?}",
@@ -369,7 +400,7 @@ fn slow_answers_time_out_and_are_retried() {
 }
 
 #[test]
-fn connection_refused_is_a_transport_error() {
+fn connection_refused_fails_fast_and_says_so() {
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         l.local_addr().unwrap().port()
@@ -381,10 +412,20 @@ fn connection_refused_is_a_transport_error() {
         ..OpenAiConfig::default()
     })
     .unwrap();
-    assert!(matches!(
-        p.cluster_keywords(&keywords()),
-        Err(Error::Transport(_))
-    ));
+    let started = Instant::now();
+    let err = p.cluster_keywords(&keywords()).unwrap_err();
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot reach the AI provider: connection refused at http://127.0.0.1:{port}/v1/chat/completions"
+        )
+    );
+    assert!(err.is_provider_wide());
 }
 
 #[test]
@@ -620,7 +661,7 @@ fn image_answers_without_data_or_with_junk_fail_clearly() {
         Err(Error::Upstream { status: 200, .. })
     ));
     assert!(
-        matches!(p.generate_image("x", 64, 64, ImageFormat::Png), Err(Error::InvalidOutput(m)) if m.contains("not a known image format"))
+        matches!(p.generate_image("x", 64, 64, ImageFormat::Png), Err(Error::InvalidOutput { reason: m, .. }) if m.contains("not a known image format"))
     );
 }
 
@@ -663,5 +704,360 @@ fn concurrency_limit_holds_across_clones() {
     assert!(
         started.elapsed() >= Duration::from_millis(600),
         "6 calls of 200 ms through 2 slots take 3 rounds"
+    );
+}
+
+/// A base URL no other test uses (the remembered output mode is per endpoint and model).
+fn fresh_model(server: &OpenAiServer, model: &str) -> OpenAiProvider {
+    OpenAiProvider::new(OpenAiConfig {
+        text_model: model.into(),
+        ..config(server)
+    })
+    .unwrap()
+}
+
+#[test]
+fn an_endpoint_refusing_json_schema_gets_json_mode_with_the_schema_and_is_remembered() {
+    let server = OpenAiServer::start();
+    server.enqueue(
+        CHAT,
+        Reply::json(
+            400,
+            &json!({"error": {"message": "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model."}}),
+        ),
+    );
+    server.enqueue(CHAT, Reply::chat_json(&clusters_json(), 1, 1));
+    server.enqueue(CHAT, Reply::chat_json(&clusters_json(), 1, 1));
+    let p = fresh_model(&server, "no-schema-model");
+    assert_eq!(p.output_mode(), ai::OutputMode::JsonSchema);
+    p.cluster_keywords(&keywords()).unwrap();
+    assert_eq!(p.output_mode(), ai::OutputMode::JsonObject);
+    // A second call (another clone of the endpoint, too) goes straight to JSON mode.
+    fresh_model(&server, "no-schema-model")
+        .cluster_keywords(&keywords())
+        .unwrap();
+    let reqs = server.requests_to(CHAT);
+    assert_eq!(reqs.len(), 3, "one refused request, then one per call");
+    assert_eq!(reqs[0].json()["response_format"]["type"], "json_schema");
+    for r in &reqs[1..] {
+        assert_eq!(r.json()["response_format"], json!({"type": "json_object"}));
+        let system = &messages(r.json())[0].1;
+        assert!(
+            system.contains("must validate against this JSON Schema")
+                && system.contains("\"keyword_ids\""),
+            "{system}"
+        );
+    }
+    // Another 400 is not taken for a refusal of the schema.
+    let server = OpenAiServer::start();
+    server.enqueue(CHAT, Reply::status(400, "model overloaded, bad request"));
+    let err = fresh_model(&server, "schema-model-400")
+        .cluster_keywords(&keywords())
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Upstream { status: 400, .. }),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn a_cut_off_answer_is_repaired_by_asking_for_a_shorter_one() {
+    let server = OpenAiServer::start();
+    server.enqueue(
+        CHAT,
+        Reply::chat_cut_off(r#"{"clusters": [{"name": "Running Shoes", "descr"#, 50, 264),
+    );
+    server.enqueue(CHAT, Reply::chat_json(&clusters_json(), 60, 40));
+    let out = provider(&server).cluster_keywords(&keywords()).unwrap();
+    assert_eq!(out.output.clusters.len(), 2);
+    assert_eq!((out.usage.tokens_in, out.usage.tokens_out), (110, 304));
+    let repair = messages(server.requests_to(CHAT)[1].json())
+        .pop()
+        .unwrap()
+        .1;
+    assert!(
+        repair.starts_with("Your previous answer was cut off at the limit of 264 tokens"),
+        "{repair}"
+    );
+
+    // Cut off twice: unusable, with every token reported.
+    let server = OpenAiServer::start();
+    for _ in 0..2 {
+        server.enqueue(CHAT, Reply::chat_cut_off(r#"{"clusters": ["#, 50, 264));
+    }
+    match provider(&server).cluster_keywords(&keywords()).unwrap_err() {
+        Error::InvalidOutput { reason, usage } => {
+            assert!(
+                reason.contains("cut off at the limit of 264 tokens"),
+                "{reason}"
+            );
+            assert_eq!(usage.unwrap().tokens_out, 528);
+        }
+        other => panic!("expected InvalidOutput, got {other:?}"),
+    }
+}
+
+#[test]
+fn wrong_shapes_are_refused_with_their_path() {
+    // Valid JSON of the wrong shape, as small models answer: placeholder names, unknown ids,
+    // a missing field. Each is refused with the path of the problem and repaired once.
+    let cases = [
+        (
+            json!({"clusters": [{"name": "string", "description": "", "keyword_ids": [0]}]}),
+            "/clusters/0/keyword_ids/0",
+        ),
+        (json!({"ideas": []}), "\"clusters\" is a required property"),
+        (
+            json!({"clusters": [{"name": "A", "description": "", "keyword_ids": "10,11"}]}),
+            "/clusters/0/keyword_ids",
+        ),
+    ];
+    for (answer, expected) in cases {
+        let server = OpenAiServer::start();
+        server.enqueue(CHAT, Reply::chat_json(&answer, 1, 1));
+        server.enqueue(CHAT, Reply::chat_json(&answer, 1, 1));
+        let err = provider(&server).cluster_keywords(&keywords()).unwrap_err();
+        let text = err.to_string();
+        assert!(
+            text.contains("the answer did not match the schema") && text.contains(expected),
+            "{answer}: {text}"
+        );
+    }
+}
+
+#[test]
+fn keywords_are_placed_or_reported_unclustered() {
+    let server = OpenAiServer::start();
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [{"name": "Running Shoes", "description": "", "keyword_ids": [10, 11]}]}),
+            1,
+            1,
+        ),
+    );
+    let out = provider(&server).cluster_keywords(&keywords()).unwrap();
+    assert_eq!(out.output.clusters.len(), 1);
+    assert_eq!(out.output.unclustered, vec![12, 13]);
+}
+
+#[test]
+fn more_keywords_than_one_answer_holds_are_clustered_in_chunks() {
+    let server = OpenAiServer::start();
+    // Ceiling 256 tokens: (256 - 200) / 16 = 3 keywords per call, so 4 keywords take 2 calls.
+    let p = OpenAiProvider::new(OpenAiConfig {
+        max_tokens: 256,
+        text_model: "chunked".into(),
+        ..config(&server)
+    })
+    .unwrap();
+    // Sorted by text: best running shoes (11), coffee maker (12), drip coffee maker (13) | running shoes (10).
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [
+                {"name": "Running Shoes", "description": "", "keyword_ids": [11]},
+                {"name": "Coffee", "description": "", "keyword_ids": [12, 13]}
+            ]}),
+            10,
+            5,
+        ),
+    );
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [{"name": "running shoes", "description": "", "keyword_ids": [10]}]}),
+            10,
+            5,
+        ),
+    );
+    let out = p.cluster_keywords(&keywords()).unwrap();
+    assert_eq!(server.requests_to(CHAT).len(), 2);
+    assert_eq!(
+        out.output.clusters.len(),
+        2,
+        "same-named clusters merged: {out:?}"
+    );
+    assert_eq!(out.output.clusters[0].keyword_ids, vec![10, 11]);
+    assert_eq!((out.usage.tokens_in, out.usage.tokens_out), (20, 10));
+    for r in server.requests_to(CHAT) {
+        assert!(r.json()["max_tokens"].as_u64().unwrap() <= 256);
+    }
+}
+
+fn long_article_input(words: u32) -> ContentIn {
+    ContentIn {
+        title: "A Complete Guide to Trail Running".into(),
+        outline: ["Why trails", "Gear", "Technique", "Safety"]
+            .iter()
+            .map(|h| ai::OutlineSection {
+                heading: (*h).into(),
+                notes: String::new(),
+            })
+            .collect(),
+        primary_keyword: "trail running".into(),
+        secondary_keywords: vec![],
+        content_type: ContentType::Post,
+        content_structure: ContentStructure::Guide,
+        target_word_count: words,
+    }
+}
+
+#[test]
+fn a_long_article_is_written_section_by_section_under_the_ceiling() {
+    let server = OpenAiServer::start();
+    let p = OpenAiProvider::new(OpenAiConfig {
+        max_tokens: 1024,
+        text_model: "small-context".into(),
+        ..config(&server)
+    })
+    .unwrap();
+    // 1,500 words need ~2,700 tokens: four sections of 375 words (~720 tokens each), then meta.
+    for i in 0..4 {
+        let text = format!("Section {i} text about trail running. ").repeat(60);
+        server.enqueue(CHAT, Reply::chat_json(&json!({"html": text}), 100, 500));
+    }
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"meta_title": "Trail Running Guide", "meta_description": "Everything about trail running.", "tags": ["trail running"], "categories": ["Running"]}),
+            80,
+            40,
+        ),
+    );
+    let out = p.generate_content(&long_article_input(1500)).unwrap();
+    let reqs = server.requests_to(CHAT);
+    assert_eq!(reqs.len(), 5);
+    for r in &reqs {
+        assert!(
+            r.json()["max_tokens"].as_u64().unwrap() <= 1024,
+            "{}",
+            r.json()["max_tokens"]
+        );
+    }
+    assert_eq!(
+        reqs[0].json()["response_format"]["json_schema"]["name"],
+        "article_section"
+    );
+    assert!(
+        messages(reqs[1].json())[1]
+            .1
+            .contains("Write section 2 of 4 of this article: \"Gear\"")
+    );
+    assert_eq!(
+        reqs[4].json()["response_format"]["json_schema"]["name"],
+        "article_meta"
+    );
+    let html = &out.output.html;
+    assert_eq!(html.matches("<h2>").count(), 4);
+    assert!(
+        html.starts_with("<h2>Why trails</h2>\n<p>Section 0 text"),
+        "{html}"
+    );
+    assert_eq!(out.output.meta_title, "Trail Running Guide");
+    assert_eq!((out.usage.tokens_in, out.usage.tokens_out), (480, 2040));
+}
+
+#[test]
+fn a_whole_article_cut_off_is_written_again_by_sections() {
+    let server = OpenAiServer::start();
+    let p = fresh_model(&server, "cuts-off");
+    server.enqueue(CHAT, Reply::chat_cut_off(r#"{"html": "<p>Trail"#, 100, 800));
+    server.enqueue(CHAT, Reply::chat_cut_off(r#"{"html": "<p>Trail"#, 100, 800));
+    for _ in 0..4 {
+        let text = "Trail running is running on trails. ".repeat(20);
+        server.enqueue(CHAT, Reply::chat_json(&json!({"html": text}), 10, 100));
+    }
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"meta_title": "T", "meta_description": "", "tags": [], "categories": []}),
+            10,
+            10,
+        ),
+    );
+    let out = p.generate_content(&long_article_input(600)).unwrap();
+    assert_eq!(server.requests_to(CHAT).len(), 7);
+    assert_eq!(
+        out.usage.tokens_out,
+        1600 + 400 + 10,
+        "the cut-off answers are paid for too"
+    );
+}
+
+#[test]
+fn timeouts_are_retried_under_the_deadline_and_each_retry_is_reported() {
+    let server = OpenAiServer::start();
+    for _ in 0..10 {
+        server.enqueue(
+            CHAT,
+            Reply::slow(
+                Duration::from_secs(3),
+                Reply::chat_json(&clusters_json(), 1, 1),
+            ),
+        );
+    }
+    let p = OpenAiProvider::new(OpenAiConfig {
+        timeout: Duration::from_millis(400),
+        deadline: Duration::from_millis(1500),
+        max_retries: 10,
+        backoff_base: Duration::from_millis(100),
+        ..config(&server)
+    })
+    .unwrap();
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let h = heard.clone();
+    let started = Instant::now();
+    let err = ai::with_retry_observer(
+        std::rc::Rc::new(move |n: &ai::RetryNotice| h.borrow_mut().push(n.to_string())),
+        || p.cluster_keywords(&keywords()).unwrap_err(),
+    );
+    let took = started.elapsed();
+    assert!(
+        took < Duration::from_millis(2000),
+        "the deadline holds: {took:?}"
+    );
+    let Error::Timeout { attempts, .. } = err else {
+        panic!("expected a timeout, got {err:?}")
+    };
+    assert!(
+        (2..=4).contains(&attempts),
+        "{attempts} attempts in {took:?}"
+    );
+    let heard = heard.borrow();
+    assert_eq!(heard.len() as u32, attempts - 1, "{heard:?}");
+    assert_eq!(
+        heard[0],
+        "retrying (attempt 2 of 11): the AI provider timed out after 0 s (1 attempt in 0 s)"
+    );
+}
+
+#[test]
+fn max_tokens_follows_what_is_asked() {
+    let server = OpenAiServer::start();
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"prompts": [
+                {"image_type": "featured", "position": 0, "prompt": "a runner"},
+                {"image_type": "in_article", "position": 1, "prompt": "a shoe"},
+                {"image_type": "in_article", "position": 2, "prompt": "a trail"}
+            ]}),
+            1,
+            1,
+        ),
+    );
+    provider(&server)
+        .image_prompts(&ImagePromptIn {
+            title: "Shoes".into(),
+            section_headings: vec![],
+            n_in_article: 2,
+        })
+        .unwrap();
+    let body = server.requests_to(CHAT)[0].json().clone();
+    assert_eq!(body["max_tokens"], 100 + 120 * 3);
+    assert_eq!(
+        body["response_format"]["json_schema"]["schema"]["properties"]["prompts"]["minItems"],
+        3
     );
 }

@@ -105,6 +105,21 @@ impl Reply {
         )
     }
 
+    /// A chat completion the model stopped at `max_tokens` (`finish_reason: "length"`): its
+    /// content is whatever was produced by then, usually cut-off JSON.
+    pub fn chat_cut_off(content: &str, prompt_tokens: u64, completion_tokens: u64) -> Reply {
+        Reply::json(
+            200,
+            &json!({
+                "id": "chatcmpl-test",
+                "object": "chat.completion",
+                "model": "test-model-2025",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "length"}],
+                "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens},
+            }),
+        )
+    }
+
     /// A chat completion whose content is `content` serialised as JSON.
     pub fn chat_json(content: &Value, prompt_tokens: u64, completion_tokens: u64) -> Reply {
         Reply::chat_text(&content.to_string(), prompt_tokens, completion_tokens)

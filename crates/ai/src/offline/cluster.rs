@@ -136,6 +136,7 @@ pub(crate) fn cluster(keywords: &[KeywordIn], params: &Params) -> ClusteringOut 
     if keywords.is_empty() {
         return ClusteringOut {
             clusters: Vec::new(),
+            unclustered: Vec::new(),
         };
     }
     // Canonical order first, so the input order never changes the result.
@@ -267,7 +268,10 @@ pub(crate) fn cluster(keywords: &[KeywordIn], params: &Params) -> ClusteringOut 
     });
     let mut clusters: Vec<ClusterOut> = clusters.into_iter().map(|(_, c)| c).collect();
     dedupe_names(&mut clusters);
-    ClusteringOut { clusters }
+    ClusteringOut {
+        clusters,
+        unclustered: Vec::new(),
+    }
 }
 
 /// The volume-weighted majority intent (ties: informational < navigational < commercial <

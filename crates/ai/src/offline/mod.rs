@@ -203,14 +203,14 @@ mod tests {
     }
 
     #[test]
-    fn invalid_inputs_are_config_errors() {
+    fn invalid_inputs_are_input_errors() {
         let p = OfflineProvider::new();
         assert!(
-            matches!(p.cluster_keywords(&[kw(1, "a"), kw(1, "b")]), Err(Error::Config(m)) if m.contains("appears twice"))
+            matches!(p.cluster_keywords(&[kw(1, "a"), kw(1, "b")]), Err(Error::InvalidInput(m)) if m.contains("appears twice"))
         );
         assert!(matches!(
             p.cluster_keywords(&[kw(1, " ")]),
-            Err(Error::Config(_))
+            Err(Error::InvalidInput(_))
         ));
         let empty = ClusterIn {
             name: "x".into(),
@@ -218,7 +218,7 @@ mod tests {
             keywords: vec![],
         };
         assert!(
-            matches!(p.generate_ideas(&empty, 3), Err(Error::Config(m)) if m.contains("no keywords"))
+            matches!(p.generate_ideas(&empty, 3), Err(Error::InvalidInput(m)) if m.contains("no keywords"))
         );
         let input = ContentIn {
             title: "T".into(),
@@ -230,20 +230,20 @@ mod tests {
             target_word_count: 50,
         };
         assert!(
-            matches!(p.generate_content(&input), Err(Error::Config(m)) if m.contains("target word count 50"))
+            matches!(p.generate_content(&input), Err(Error::InvalidInput(m)) if m.contains("target word count 50"))
         );
         let ip = ImagePromptIn {
             title: "t".into(),
             section_headings: vec![],
             n_in_article: 9,
         };
-        assert!(matches!(p.image_prompts(&ip), Err(Error::Config(_))));
+        assert!(matches!(p.image_prompts(&ip), Err(Error::InvalidInput(_))));
         assert!(
-            matches!(p.generate_image("x", 10, 10, ImageFormat::Png), Err(Error::Config(m)) if m.contains("10x10"))
+            matches!(p.generate_image("x", 10, 10, ImageFormat::Png), Err(Error::InvalidInput(m)) if m.contains("10x10"))
         );
         assert!(matches!(
             p.generate_image(" ", 100, 100, ImageFormat::Png),
-            Err(Error::Config(_))
+            Err(Error::InvalidInput(_))
         ));
         assert_eq!(p.cluster_keywords(&[]).unwrap().output.clusters, vec![]);
     }
