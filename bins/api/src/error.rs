@@ -719,7 +719,9 @@ mod tests {
 
     #[test]
     fn a_provider_failure_reaching_a_client_is_503_with_retry_after_and_no_cause() {
-        let e = ApiError::Automation(automation::Error::Ai(ai::Error::RateLimited { retry_after: None }));
+        let e = ApiError::Automation(automation::Error::Ai(ai::Error::RateLimited {
+            retry_after: None,
+        }));
         let p = e.parts();
         assert_eq!(
             (p.status, p.code),

@@ -34,6 +34,15 @@ fn offline_settings() -> ai::Settings {
 /// Runs every queued `ai` task like the worker does (success removes the row; an error is
 /// retried at once until `MAX_RETRIES`), on a plain thread: providers use blocking HTTP.
 fn drain(c: &Ctx, settings: &ai::Settings, fail_save: Option<Arc<AtomicBool>>) -> usize {
+    drain_in_background(c, settings, fail_save).join().unwrap()
+}
+
+/// [`drain`] without waiting for it.
+fn drain_in_background(
+    c: &Ctx,
+    settings: &ai::Settings,
+    fail_save: Option<Arc<AtomicBool>>,
+) -> std::thread::JoinHandle<usize> {
     let pool: DbPool = c.state.pool.clone();
     let queue_pool = c.db.queue_pool();
     let media = c.state.media.clone();
@@ -67,8 +76,6 @@ fn drain(c: &Ctx, settings: &ai::Settings, fail_save: Option<Arc<AtomicBool>>) -
         }
         runs
     })
-    .join()
-    .unwrap()
 }
 
 fn grant(c: &Ctx, account: &TenantFixture, amount: i64) {
@@ -197,12 +204,21 @@ fn expected_credits(operation: &str, tokens: i64) -> i64 {
     ((tokens + 999) / 1000).max(min)
 }
 
-/// Every usage row is priced per the table, the ledger's charges equal the usage rows and the
-/// balance equals the grant minus the charges. Returns the credits spent.
+/// Every charged usage row is priced per the table (a failed call's row is free), the ledger's
+/// charges equal the usage rows and the balance equals the grant minus the charges. Returns the
+/// credits spent.
 fn check_ledger(c: &Ctx, account: AccountId, granted: i64) -> i64 {
     let mut conn = c.db.conn();
+    let failed_credits: Vec<i64> = credit_usage_logs::table
+        .filter(credit_usage_logs::account_id.eq(account))
+        .filter(credit_usage_logs::transaction_id.is_null())
+        .select(credit_usage_logs::credits)
+        .load(&mut conn)
+        .unwrap();
+    assert!(failed_credits.iter().all(|&c| c == 0), "{failed_credits:?}");
     let usage: Vec<(String, i64, i64, i64)> = credit_usage_logs::table
         .filter(credit_usage_logs::account_id.eq(account))
+        .filter(credit_usage_logs::transaction_id.is_not_null())
         .select((
             credit_usage_logs::operation,
             credit_usage_logs::credits,
@@ -862,7 +878,7 @@ async fn openai_compatible_provider_requests_and_token_credits() {
     assert_eq!(reqs.len(), 1);
     let body = reqs[0].json();
     assert_eq!(body["model"], "gpt-4o-mini");
-    assert_eq!(body["response_format"], json!({"type": "json_object"}));
+    assert_eq!(body["response_format"]["type"], "json_schema");
     assert_eq!(reqs[0].header("authorization"), Some("Bearer sk-test"));
     let prompt = body["messages"].to_string();
     assert!(
@@ -1245,4 +1261,407 @@ async fn concurrent_requests_hold_credits_so_accepted_work_can_be_paid_for() {
         .unwrap();
     assert_eq!(negative, 0);
     eprintln!("{completed} of 20 accepted tasks completed; {spent} of {granted} credits spent");
+}
+
+/// Settings of an OpenAI-compatible provider at `base_url` with short limits.
+fn openai_settings(base_url: &str, extra: &[(&str, &str)]) -> ai::Settings {
+    let mut vars: std::collections::HashMap<String, String> = [
+        ("IGNY8_AI_PROVIDER", "openai"),
+        ("IGNY8_AI_BASE_URL", base_url),
+        ("IGNY8_AI_TEXT_MODEL", "gpt-4o-mini"),
+        ("IGNY8_AI_IMAGE_MODEL", "dall-e-3"),
+        ("IGNY8_AI_IMAGE_SIZE", "128x96"),
+        ("IGNY8_AI_IMAGE_FORMAT", "png"),
+        ("IGNY8_AI_MAX_RETRIES", "0"),
+    ]
+    .iter()
+    .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+    .collect();
+    for (k, v) in extra {
+        vars.insert((*k).to_owned(), (*v).to_owned());
+    }
+    ai::Settings::from_lookup(|k| vars.get(k).cloned()).unwrap()
+}
+
+/// A writer task with a one-section outline, 300 words.
+fn writer_task(c: &Ctx, title: &str) -> i64 {
+    let mut conn = c.db.conn();
+    content::tasks::create_task(
+        &mut conn,
+        &c.a.scope(),
+        &content::tasks::NewTask {
+            site_id: c.a.site_id,
+            sector_id: c.a.sector_ids[0],
+            fields: content::tasks::TaskFields {
+                title: Some(title.into()),
+                primary_keyword: Some("running shoes".into()),
+                outline: Some(Some(
+                    json!({"sections": [{"heading": "Fit first", "notes": "n"}]}),
+                )),
+                word_count: Some(300),
+                ..Default::default()
+            },
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap()
+    .id
+    .get()
+}
+
+fn task_status(c: &Ctx, id: i64) -> String {
+    tasks::table
+        .filter(tasks::id.eq(id))
+        .select(tasks::status)
+        .first(&mut c.db.conn())
+        .unwrap()
+}
+
+fn article_json() -> Value {
+    let html = format!("<p>{}</p>", "Running shoes must fit well. ".repeat(30));
+    json!({"html": html, "meta_title": "Pick running shoes", "meta_description": "How.", "tags": ["running"], "categories": ["Shoes"]})
+}
+
+#[actix_web::test]
+async fn one_bad_article_fails_alone_its_tokens_are_logged_and_a_retry_requeues_it() {
+    use test_support::openai_server::{CHAT, OpenAiServer, Reply};
+    let c = ctx();
+    let app = app(&c.state).await;
+    let acct = c.a.account_id;
+    grant(&c, &c.a, 1_000);
+    let server = OpenAiServer::start();
+    let settings = openai_settings(&server.base_url(), &[]);
+    let ids = [
+        writer_task(&c, "First article"),
+        writer_task(&c, "Second article"),
+        writer_task(&c, "Third article"),
+    ];
+    // The first answer is of the wrong shape, and so is its repair; the other two are fine.
+    let wrong = json!({"article": "no html field"});
+    server.enqueue(CHAT, Reply::chat_json(&wrong, 700, 90));
+    server.enqueue(CHAT, Reply::chat_json(&wrong, 800, 95));
+    server.enqueue(CHAT, Reply::chat_json(&article_json(), 1_000, 500));
+    server.enqueue(CHAT, Reply::chat_json(&article_json(), 1_000, 500));
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/writer/tasks/auto_generate_content/",
+        json!({"ids": ids}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "completed", "a mixed batch completes: {d}");
+    let r = &d["result"];
+    assert_eq!(
+        (r["count"].as_i64(), r["failed"].as_i64()),
+        (Some(2), Some(1)),
+        "{d}"
+    );
+    assert_eq!(r["errors"][0]["task_id"], ids[0]);
+    let reason = r["errors"][0]["error"].as_str().unwrap();
+    assert!(
+        reason.contains("the answer did not match the schema")
+            && reason.contains("\"html\" is a required property"),
+        "{reason}"
+    );
+    assert_eq!(
+        [
+            task_status(&c, ids[0]),
+            task_status(&c, ids[1]),
+            task_status(&c, ids[2])
+        ],
+        [
+            "failed".to_owned(),
+            "completed".to_owned(),
+            "completed".to_owned()
+        ]
+    );
+    // The failed call's tokens are logged with zero credits, no ledger row and the reason.
+    let failed: Vec<(i64, i64, i64, Option<i64>, Option<String>)> = credit_usage_logs::table
+        .filter(credit_usage_logs::account_id.eq(acct))
+        .filter(credit_usage_logs::error.is_not_null())
+        .select((
+            credit_usage_logs::tokens_in,
+            credit_usage_logs::tokens_out,
+            credit_usage_logs::credits,
+            credit_usage_logs::transaction_id,
+            credit_usage_logs::error,
+        ))
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(
+        (failed[0].0, failed[0].1, failed[0].2, failed[0].3),
+        (1_500, 185, 0, None)
+    );
+    assert!(
+        failed[0]
+            .4
+            .as_deref()
+            .unwrap()
+            .contains("did not match the schema")
+    );
+    // The usage route shows it too, with its error.
+    let usage = get("/api/v1/billing/credits/usage/")
+        .bearer(&c.a.access)
+        .send(&app)
+        .await;
+    assert_eq!(usage.status, StatusCode::OK);
+    let rows = usage.json()["results"].as_array().cloned().unwrap();
+    assert!(
+        rows.iter().any(|u| u["credits_used"] == 0
+            && u["error"].is_string()
+            && u["transaction_id"].is_null()),
+        "{rows:?}"
+    );
+    check_ledger(&c, acct, 1_000);
+
+    // Asking again puts the failed task back in the queue, then writes it.
+    server.enqueue(CHAT, Reply::chat_json(&article_json(), 1_000, 500));
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/writer/tasks/auto_generate_content/",
+        json!({"ids": [ids[0]]}),
+    )
+    .await;
+    assert_eq!(task_status(&c, ids[0]), "queued");
+    drain(&c, &settings, None);
+    assert_eq!(ai_task(&app, &c.a.access, t).await["status"], "completed");
+    assert_eq!(task_status(&c, ids[0]), "completed");
+}
+
+#[actix_web::test]
+async fn a_batch_where_every_item_fails_is_failed_with_the_reasons() {
+    use test_support::openai_server::{CHAT, IMAGES, OpenAiServer, Reply};
+    let c = ctx();
+    let app = app(&c.state).await;
+    grant(&c, &c.a, 1_000);
+    let server = OpenAiServer::start();
+    let settings = openai_settings(&server.base_url(), &[]);
+    // Ideas: both clusters' answers are unusable (cut off twice each).
+    let kw = seed_keywords(&c, &app, 4).await;
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [
+                {"name": "Running Shoes", "description": "", "keyword_ids": [kw[0], kw[1]]},
+                {"name": "Trail Shoes", "description": "", "keyword_ids": [kw[2], kw[3]]}
+            ]}),
+            10,
+            10,
+        ),
+    );
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": kw}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "completed", "{d}");
+    let cluster_ids: Vec<i64> = d["result"]["cluster_ids"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_i64().unwrap())
+        .collect();
+    for _ in 0..4 {
+        server.enqueue(
+            CHAT,
+            Reply::chat_cut_off("{\"ideas\": [{\"title\": \"Best", 100, 1800),
+        );
+    }
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/clusters/generate_ideas/",
+        json!({"cluster_ids": cluster_ids}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "failed", "{d}");
+    let error = d["error"].as_str().unwrap();
+    assert!(
+        error.starts_with("All 2 clusters failed: ") && error.contains("cut off at the limit of"),
+        "{error}"
+    );
+    assert_eq!(d["result"]["clusters_failed"], 2, "{d}");
+    assert_eq!(
+        server.requests_to(CHAT).len(),
+        1 + 4,
+        "one repair per cluster, the second cluster still tried"
+    );
+
+    // Images against a server with no image endpoint: every image fails, the task too.
+    let mut conn = c.db.conn();
+    let item = content::content::create_content(
+        &mut conn,
+        &c.a.scope(),
+        &content::content::NewContent {
+            site_id: c.a.site_id,
+            sector_id: c.a.sector_ids[0],
+            task_id: None,
+            fields: content::content::ContentFields {
+                title: Some("Shoes".into()),
+                content_html: Some("<p>x</p>".into()),
+                ..Default::default()
+            },
+        },
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    let rows = content::images::add_image_prompts(
+        &mut conn,
+        &c.a.scope(),
+        item.content.id,
+        &[
+            content::images::ImagePrompt {
+                image_type: content::model::ImageType::Featured,
+                position: 0,
+                prompt: "a shoe".into(),
+            },
+            content::images::ImagePrompt {
+                image_type: content::model::ImageType::InArticle,
+                position: 1,
+                prompt: "a track".into(),
+            },
+        ],
+        chrono::Utc::now(),
+    )
+    .unwrap();
+    drop(conn);
+    for _ in 0..2 {
+        server.enqueue(IMAGES, Reply::status(404, "File Not Found"));
+    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id.get()).collect();
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/writer/images/generate_images/",
+        json!({"ids": ids}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "failed", "{d}");
+    assert_eq!(d["result"]["images_failed"], 2);
+    assert!(
+        d["error"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP 404 from the AI provider"),
+        "{d}"
+    );
+}
+
+#[actix_web::test]
+async fn an_unreachable_provider_fails_the_task_in_seconds_and_says_why() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    grant(&c, &c.a, 1_000);
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let url = format!("http://127.0.0.1:{port}/v1");
+    let settings = openai_settings(&url, &[("IGNY8_AI_MAX_RETRIES", "3")]);
+    let kw = seed_keywords(&c, &app, 4).await;
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": kw}),
+    )
+    .await;
+    let started = std::time::Instant::now();
+    let runs = drain(&c, &settings, None);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(runs, 1, "no job-level retry of a provider failure");
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "failed", "{d}");
+    assert_eq!(
+        d["error"],
+        format!(
+            "The AI provider failed: cannot reach the AI provider: connection refused at {url}/chat/completions."
+        )
+    );
+}
+
+#[actix_web::test]
+async fn a_task_waiting_to_retry_says_so() {
+    use test_support::openai_server::{CHAT, OpenAiServer, Reply};
+    let c = ctx();
+    let app = app(&c.state).await;
+    grant(&c, &c.a, 1_000);
+    let server = OpenAiServer::start();
+    let settings = openai_settings(
+        &server.base_url(),
+        &[
+            ("IGNY8_AI_MAX_RETRIES", "2"),
+            ("IGNY8_AI_TIMEOUT_SECS", "1"),
+            ("IGNY8_AI_DEADLINE_SECS", "10"),
+        ],
+    );
+    let kw = seed_keywords(&c, &app, 4).await;
+    // A 503 with Retry-After: 3 s of waiting, visible on the task, then an answer.
+    server.enqueue(
+        CHAT,
+        test_support::openai_server::Reply::Raw {
+            status: 503,
+            headers: vec![("Retry-After".into(), "3".into())],
+            body: b"overloaded".to_vec(),
+        },
+    );
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [
+                {"name": "Running Shoes", "description": "", "keyword_ids": kw}
+            ]}),
+            10,
+            10,
+        ),
+    );
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": kw}),
+    )
+    .await;
+    let worker = drain_in_background(&c, &settings, None);
+    let mut seen = None;
+    for _ in 0..60 {
+        let d = ai_task(&app, &c.a.access, t).await;
+        if let Some(m) = d["message"].as_str() {
+            seen = Some((d["status"].clone(), d["phase"].clone(), m.to_owned()));
+            break;
+        }
+        actix_web::rt::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    worker.join().unwrap();
+    let (status, phase, message) = seen.expect("the retry was shown on the task");
+    assert_eq!(
+        (status.as_str(), phase.as_str()),
+        (Some("running"), Some("AI_CALL"))
+    );
+    assert_eq!(
+        message,
+        "retrying (attempt 2 of 3): HTTP 503 from the AI provider: overloaded"
+    );
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(
+        (d["status"].as_str(), d["message"].is_null()),
+        (Some("completed"), true),
+        "{d}"
+    );
 }

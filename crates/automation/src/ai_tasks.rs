@@ -150,6 +150,9 @@ pub struct AiTask {
     pub started_at: Option<DateTime<Utc>>,
     /// Completed or failed.
     pub finished_at: Option<DateTime<Utc>>,
+    /// What it is doing right now, when that is worth saying (`retrying (attempt 2 of 3):
+    /// the AI provider timed out after 30 s ...`); cleared as it moves on.
+    pub message: Option<String>,
 }
 
 /// Creates a queued task for the scope's account.
@@ -221,7 +224,42 @@ pub fn advance(
     .set((
         ai_tasks::phase.eq(phase),
         ai_tasks::progress.eq(progress.clamp(0, 100)),
+        ai_tasks::message.eq(None::<String>),
     ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Stores what a task produced (a failed task's per-item errors, too).
+pub fn record_result(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: AiTaskId,
+    result: serde_json::Value,
+) -> Result<()> {
+    diesel::update(
+        ai_tasks::table
+            .filter(ai_tasks::account_id.eq(scope.account_id()))
+            .filter(ai_tasks::id.eq(id)),
+    )
+    .set(ai_tasks::result.eq(Some(result)))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Says what the task is doing right now (a retry it waits for), until it next moves on.
+pub fn set_message(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: AiTaskId,
+    message: &str,
+) -> Result<()> {
+    diesel::update(
+        ai_tasks::table
+            .filter(ai_tasks::account_id.eq(scope.account_id()))
+            .filter(ai_tasks::id.eq(id)),
+    )
+    .set(ai_tasks::message.eq(message))
     .execute(conn)?;
     Ok(())
 }
@@ -251,6 +289,7 @@ pub fn complete(
         ai_tasks::progress.eq(100),
         ai_tasks::result.eq(result),
         ai_tasks::error.eq(None::<String>),
+        ai_tasks::message.eq(None::<String>),
         ai_tasks::finished_at.eq(now),
     ))
     .execute(conn)?;
@@ -275,6 +314,7 @@ pub fn fail(
     .set((
         ai_tasks::status.eq(Status::Failed),
         ai_tasks::error.eq(error),
+        ai_tasks::message.eq(None::<String>),
         ai_tasks::finished_at.eq(now),
     ))
     .execute(conn)?;

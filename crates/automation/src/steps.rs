@@ -178,6 +178,11 @@ pub trait StepSink {
     fn stop_requested(&self) -> Result<bool> {
         Ok(false)
     }
+    /// Hears the retries of the provider calls while they wait (`retrying (attempt 2 of 3):
+    /// ...`); it owns what it needs, as it is called from inside the provider.
+    fn retry_observer(&self) -> Option<ai::observe::Observer> {
+        None
+    }
 }
 
 /// A sink that records nothing.
@@ -245,20 +250,69 @@ impl Step<'_> {
         }
     }
 
-    /// Calls the provider (outside any transaction), timing the call into the report.
-    fn call<T, E: Into<crate::Error>>(
+    /// Calls the provider (outside any transaction), timing the call into the report; the
+    /// sink hears the call's retries.
+    fn call<T>(
         &self,
         report: &mut StepReport,
         i: usize,
         n: usize,
-        f: impl FnOnce() -> std::result::Result<T, E>,
-    ) -> Result<(T, Duration)> {
+        f: impl FnOnce() -> ai::Result<T>,
+    ) -> (ai::Result<T>, Duration) {
         self.sink.progress(Phase::AiCall, i, n);
         let started = Instant::now();
-        let out = f();
+        let out = match self.sink.retry_observer() {
+            Some(observer) => ai::with_retry_observer(observer, f),
+            None => f(),
+        };
         let took = started.elapsed();
         report.provider_time += took;
-        Ok((out.map_err(Into::into)?, took))
+        (out, took)
+    }
+
+    /// An item's provider call failed. A provider-wide failure (unreachable, our key refused,
+    /// rate limited past the deadline) stops the step: the next item would fail the same way.
+    /// Any other is the item's own: the tokens it burned are logged with zero credits, the
+    /// items (`notes`: key and id) are given up on as failed with the reason in words, and the
+    /// step goes on with the next.
+    fn items_failed(
+        &self,
+        report: &mut StepReport,
+        operation: AiOperation,
+        notes: impl IntoIterator<Item = (String, i64)>,
+        e: ai::Error,
+    ) -> Result<()> {
+        if e.is_provider_wide() {
+            return Err(e.into());
+        }
+        let reason = e.to_string();
+        if let Some(u) = e.usage() {
+            let requested = match operation {
+                AiOperation::Images => self.image_model(),
+                _ => self.text_model(),
+            };
+            let mut c = self.env.conn()?;
+            billing::usage::log_failed_usage(
+                &mut c,
+                self.scope,
+                operation,
+                &usage(u, requested),
+                &reason,
+                self.env.now(),
+            )?;
+        }
+        for (key, id) in notes {
+            self.give_up(
+                report,
+                ItemNote {
+                    key,
+                    id,
+                    reason: reason.clone(),
+                    failed: true,
+                },
+            )?;
+        }
+        Ok(())
     }
 
     fn key(&self, rest: &str) -> String {
@@ -460,10 +514,30 @@ impl Step<'_> {
             }
             let item_key = format!("keywords:{site}:{sector}:{}", first_of(&kws));
             let input: Vec<ai::KeywordIn> = kws.iter().map(keyword_in).collect();
-            let (out, took) = self.call(&mut report, i, n, || {
+            let (out, took) = match self.call(&mut report, i, n, || {
                 self.providers.text().cluster_keywords(&input)
-            })?;
+            }) {
+                (Ok(out), took) => (out, took),
+                (Err(e), _) => {
+                    let notes = kws
+                        .iter()
+                        .map(|k| (format!("keyword:{}", k.id), k.id.get()));
+                    self.items_failed(&mut report, AiOperation::Clustering, notes, e)?;
+                    continue;
+                }
+            };
             self.sink.progress(Phase::Parse, i, n);
+            for &id in &out.output.unclustered {
+                self.give_up(
+                    &mut report,
+                    ItemNote {
+                        key: format!("keyword:{id}"),
+                        id,
+                        reason: "The model placed it in no cluster.".into(),
+                        failed: false,
+                    },
+                )?;
+            }
             let known: std::collections::BTreeSet<i64> = input.iter().map(|k| k.id).collect();
             let assignments: Vec<planning::ai_work::ClusterAssignment> = out
                 .output
@@ -592,9 +666,16 @@ impl Step<'_> {
                 keywords: source.keywords.iter().map(keyword_in).collect(),
             };
             let n_ideas = (source.keywords.len() / 2).clamp(3, 7);
-            let (out, took) = self.call(&mut report, i, n, || {
+            let (out, took) = match self.call(&mut report, i, n, || {
                 self.providers.text().generate_ideas(&input, n_ideas)
-            })?;
+            }) {
+                (Ok(out), took) => (out, took),
+                (Err(e), _) => {
+                    let note = (item_key, cid.get());
+                    self.items_failed(&mut report, AiOperation::Ideas, [note], e)?;
+                    continue;
+                }
+            };
             self.sink.progress(Phase::Parse, i, n);
             let known: std::collections::BTreeSet<i64> =
                 source.keywords.iter().map(|k| k.id.get()).collect();
@@ -800,9 +881,26 @@ impl Step<'_> {
                     .unwrap_or(0)
                     .clamp(*range.start(), *range.end()),
             };
-            let (out, took) = self.call(&mut report, i, n, || {
+            let (out, took) = match self.call(&mut report, i, n, || {
                 self.providers.text().generate_content(&input)
-            })?;
+            }) {
+                (Ok(out), took) => (out, took),
+                (Err(e), _) => {
+                    let wide = e.is_provider_wide();
+                    let note = (item_key, tid.get());
+                    self.items_failed(&mut report, AiOperation::Content, [note], e)?;
+                    if !wide {
+                        let mut c = self.env.conn()?;
+                        content::ai_work::mark_task_failed(
+                            &mut c,
+                            self.scope,
+                            tid,
+                            self.env.now(),
+                        )?;
+                    }
+                    continue;
+                }
+            };
             self.sink.progress(Phase::Parse, i, n);
             let o = &out.output;
             let fields = content::content::ContentFields {
@@ -907,9 +1005,16 @@ impl Step<'_> {
                 section_headings: h2_headings(&item.content_html),
                 n_in_article,
             };
-            let (out, took) = self.call(&mut report, i, n, || {
+            let (out, took) = match self.call(&mut report, i, n, || {
                 self.providers.text().image_prompts(&input)
-            })?;
+            }) {
+                (Ok(out), took) => (out, took),
+                (Err(e), _) => {
+                    let note = (item_key, cid.get());
+                    self.items_failed(&mut report, AiOperation::ImagePrompts, [note], e)?;
+                    continue;
+                }
+            };
             self.sink.progress(Phase::Parse, i, n);
             let prompts: Vec<ImagePrompt> = out
                 .output
@@ -1034,13 +1139,10 @@ impl Step<'_> {
                 continue;
             }
             let (generated, took) = self.call(&mut report, i, n, || {
-                Ok::<_, crate::Error>(self.providers.image().generate_image(
-                    &img.prompt,
-                    w,
-                    h,
-                    format,
-                ))
-            })?;
+                self.providers
+                    .image()
+                    .generate_image(&img.prompt, w, h, format)
+            });
             let out = match generated {
                 Ok(o) => o,
                 Err(e) => {

@@ -269,7 +269,7 @@ pub struct CreditTransaction {
     pub created_at: DateTime<Utc>,
 }
 
-/// One charged AI call.
+/// One AI call: charged (with its ledger row), or failed (zero credits, with the reason).
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = credit_usage_logs)]
 pub struct UsageLog {
@@ -277,8 +277,8 @@ pub struct UsageLog {
     pub id: UsageLogId,
     /// Account.
     pub account_id: AccountId,
-    /// The charge's first ledger row.
-    pub transaction_id: CreditTransactionId,
+    /// The charge's first ledger row; none for a failed call.
+    pub transaction_id: Option<CreditTransactionId>,
     /// Operation (`clustering`, `content`, ...).
     pub operation: String,
     /// Credits charged.
@@ -293,6 +293,8 @@ pub struct UsageLog {
     pub cost_usd_micros: i64,
     /// Created.
     pub created_at: DateTime<Utc>,
+    /// Why the call failed (its answer could not be used); none for a charged call.
+    pub error: Option<String>,
 }
 
 /// What an AI operation costs.

@@ -9,7 +9,7 @@ use crate::Result;
 use crate::costs::{self, CostTable, Quantity};
 use crate::credits::{self, ChargeRequest, UsageRecord};
 use chrono::{DateTime, Utc};
-use db::schema::credit_transactions;
+use db::schema::{credit_transactions, credit_usage_logs};
 use diesel::prelude::*;
 use kernel::FieldErrors;
 use tenancy::Scope;
@@ -161,6 +161,34 @@ pub fn charge_usage(
         now,
     )?;
     Ok(-posted.amount())
+}
+
+/// Logs a provider call whose answer could not be used: its tokens and provider cost, zero
+/// credits, no ledger row, and `error` (cut to 500 characters). Nothing is charged for it.
+pub fn log_failed_usage(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    operation: AiOperation,
+    usage: &ProviderUsage<'_>,
+    error: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let (_, record) = price_usage(conn, operation, usage)?;
+    let error: String = error.chars().take(500).collect();
+    diesel::insert_into(credit_usage_logs::table)
+        .values((
+            credit_usage_logs::account_id.eq(scope.account_id()),
+            credit_usage_logs::operation.eq(operation.as_str()),
+            credit_usage_logs::credits.eq(0_i64),
+            credit_usage_logs::model.eq(&record.model),
+            credit_usage_logs::tokens_in.eq(record.tokens_in),
+            credit_usage_logs::tokens_out.eq(record.tokens_out),
+            credit_usage_logs::cost_usd_micros.eq(record.cost_usd_micros),
+            credit_usage_logs::created_at.eq(now),
+            credit_usage_logs::error.eq(Some(error)),
+        ))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Charges for several items of AI work, priced from one read of the cost table as they are

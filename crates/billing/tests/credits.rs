@@ -141,7 +141,7 @@ fn charges_take_plan_credits_first_then_bonus_and_log_usage() {
         ),
         ("content", 120, "gpt-5.1", 1000, 3000, 31_250)
     );
-    assert_eq!(l.transaction_id, p.transactions[0].id);
+    assert_eq!(l.transaction_id, Some(p.transactions[0].id));
     // usage filters
     let f = credits::UsageFilter {
         operation: Some("images".into()),

@@ -151,6 +151,51 @@ pub fn save_generated_article(
     Ok(Some(item.content.id))
 }
 
+/// Marks a writer task `failed` after its article could not be generated (a task already
+/// written, completed or gone is left alone). Runs in the caller's transaction or its own.
+pub fn mark_task_failed(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: TaskId,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let status: Option<TaskStatus> = tasks::table
+        .filter(tasks::account_id.eq(scope.account_id()))
+        .filter(tasks::id.eq(id))
+        .select(tasks::status)
+        .first(conn)
+        .optional()?;
+    match status {
+        Some(s) if s != TaskStatus::Failed && s.can_become(TaskStatus::Failed) => {
+            if !has_content(conn, scope, id)? {
+                crate::tasks::set_task_status(conn, scope, id, TaskStatus::Failed, now)?;
+            }
+            Ok(())
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Puts the `failed` tasks among `ids` back to `queued`: their article is being asked for
+/// again. Returns how many moved.
+pub fn requeue_failed_tasks(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    ids: &[TaskId],
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    let failed: Vec<TaskId> = tasks::table
+        .filter(tasks::account_id.eq(scope.account_id()))
+        .filter(tasks::id.eq_any(ids))
+        .filter(tasks::status.eq(TaskStatus::Failed))
+        .select(tasks::id)
+        .load(conn)?;
+    for id in &failed {
+        crate::tasks::set_task_status(conn, scope, *id, TaskStatus::Queued, now)?;
+    }
+    Ok(failed.len())
+}
+
 /// A visible content item whose image prompts are to be written, or `None`.
 pub fn content_for_image_prompts(
     conn: &mut PgConnection,

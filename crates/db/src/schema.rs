@@ -297,7 +297,7 @@ diesel::table! {
     credit_usage_logs (id) {
         id -> Int8,
         account_id -> Int8,
-        transaction_id -> Int8,
+        transaction_id -> Nullable<Int8>,
         operation -> Text,
         credits -> Int8,
         model -> Text,
@@ -305,6 +305,7 @@ diesel::table! {
         tokens_out -> Int8,
         cost_usd_micros -> Int8,
         created_at -> Timestamptz,
+        error -> Nullable<Text>,
     }
 }
 
@@ -412,6 +413,7 @@ diesel::table! {
         created_at -> Timestamptz,
         started_at -> Nullable<Timestamptz>,
         finished_at -> Nullable<Timestamptz>,
+        message -> Nullable<Text>,
     }
 }
 

@@ -222,7 +222,9 @@ pub fn run_ai_task(env: &AiEnv<'_>, job: &RunAiTask) -> Result<()> {
     match run(env, &scope, &task) {
         Ok(()) => Ok(()),
         Err(e) => match classify(e) {
-            Stop::Retry(e) if attempts <= MAX_RETRIES => {
+            // A provider failure was already retried under the provider's deadline: another
+            // run of the job would only make the user wait longer for the same answer.
+            Stop::Retry(e) if attempts <= MAX_RETRIES && !matches!(e, Error::Ai(_)) => {
                 tracing::warn!(ai_task = %task.id, attempts, error = %e, "AI task failed; will retry");
                 Err(e)
             }
@@ -246,22 +248,32 @@ fn fail_task(
     let message = failure_message(e);
     conn.transaction(|c| {
         ai_tasks::fail(c, scope, task.id, &message, now)?;
-        let title = format!("{} failed", task.function.label());
-        tenancy::notifications::notify(
-            c,
-            scope,
-            &NewNotification {
-                kind: "ai_task",
-                level: Level::Error,
-                title: &title,
-                message: &message,
-                data: serde_json::json!({"ai_task_id": task.id, "function": task.function}),
-                dedupe_key: Some(&format!("ai_task:{}", task.id)),
-            },
-            now,
-        )?;
-        Ok(())
+        notify_failed(c, scope, task, &message, now)
     })
+}
+
+fn notify_failed(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    task: &AiTask,
+    message: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let title = format!("{} failed", task.function.label());
+    tenancy::notifications::notify(
+        conn,
+        scope,
+        &NewNotification {
+            kind: "ai_task",
+            level: Level::Error,
+            title: &title,
+            message,
+            data: serde_json::json!({"ai_task_id": task.id, "function": task.function}),
+            dedupe_key: Some(&format!("ai_task:{}", task.id)),
+        },
+        now,
+    )?;
+    Ok(())
 }
 
 /// A message for the account: domain facts, never internals.
@@ -270,7 +282,7 @@ pub(crate) fn failure_message(e: &Error) -> String {
         Error::Billing(billing::Error::InsufficientCredits { needed, available }) => {
             format!("Not enough credits: {needed} needed, {available} available.")
         }
-        Error::Ai(a) => format!("The AI provider failed: {a}"),
+        Error::Ai(a) => format!("The AI provider failed: {a}."),
         Error::Tenancy(tenancy::Error::Db(_))
         | Error::Planning(planning::Error::Db(_))
         | Error::Content(content::Error::Db(_)) => {
@@ -418,6 +430,10 @@ pub fn request(
     }
     let needed = estimate_credits(conn, function, ids.len() as i64)?;
     conn.transaction(|c| {
+        if function == Function::GenerateContent {
+            // Writer tasks whose article failed before are being asked for again.
+            content::ai_work::requeue_failed_tasks(c, scope, &typed(&ids, TaskId), now)?;
+        }
         let task = ai_tasks::create(
             c,
             scope,
@@ -475,6 +491,19 @@ impl StepSink for TaskProgress<'_> {
             item_pct(done, total),
         );
     }
+
+    fn retry_observer(&self) -> Option<ai::observe::Observer> {
+        let (pool, scope, id) = (self.env.pool.clone(), self.scope.clone(), self.task.id);
+        Some(std::rc::Rc::new(move |notice: &ai::RetryNotice| {
+            let res = pool
+                .get()
+                .map_err(|e| Error::from(db::DbError::from(e)))
+                .and_then(|mut c| ai_tasks::set_message(&mut c, &scope, id, &notice.to_string()));
+            if let Err(e) = res {
+                tracing::warn!(ai_task = %id, error = %e, "cannot record the retry");
+            }
+        }))
+    }
 }
 
 fn notes(notes: &[ItemNote], id_field: &str) -> Vec<Value> {
@@ -482,6 +511,25 @@ fn notes(notes: &[ItemNote], id_field: &str) -> Vec<Value> {
         .iter()
         .map(|n| json!({ id_field: n.id, "error": n.reason }))
         .collect()
+}
+
+/// A task whose every item failed has failed: the message says how many and why (the first
+/// distinct reasons).
+fn all_failed(r: &StepReport, noun: &str) -> Option<String> {
+    if r.saved > 0 || r.failed.is_empty() {
+        return None;
+    }
+    let mut reasons: Vec<&str> = Vec::new();
+    for n in &r.failed {
+        if !reasons.contains(&n.reason.as_str()) && reasons.len() < 3 {
+            reasons.push(&n.reason);
+        }
+    }
+    Some(format!(
+        "All {} {noun} failed: {}",
+        r.failed.len(),
+        reasons.join("; ")
+    ))
 }
 
 /// Runs the task's function through every phase and completes it.
@@ -500,15 +548,25 @@ fn run(env: &AiEnv<'_>, scope: &Scope, task: &AiTask) -> Result<()> {
         sink: &sink,
     };
     let ids = &input.ids;
-    let (result, summary) = match task.function {
+    let (result, summary, r, noun) = match task.function {
         Function::AutoCluster => {
             let r = step.cluster_keywords(&typed(ids, KeywordId))?;
+            let unclustered = notes(&r.skipped, "keyword_id");
+            let errors = notes(&r.failed, "keyword_id");
             (
-                json!({"clusters_created": r.created, "clusters_reused": r.reused, "keywords_mapped": r.mapped, "cluster_ids": r.created_ids, "credits": r.credits}),
+                json!({"clusters_created": r.created, "clusters_reused": r.reused, "keywords_mapped": r.mapped, "keywords_unclustered": unclustered.len(), "keywords_failed": errors.len(), "unclustered": unclustered, "errors": errors, "cluster_ids": r.created_ids, "credits": r.credits}),
                 format!(
-                    "{} clusters created, {} keywords mapped.",
-                    r.created, r.mapped
+                    "{} clusters created, {} keywords mapped{}.",
+                    r.created,
+                    r.mapped,
+                    match (r.skipped.len(), r.failed.len()) {
+                        (0, 0) => String::new(),
+                        (u, 0) => format!(", {u} left unclustered"),
+                        (u, f) => format!(", {u} left unclustered, {f} failed"),
+                    }
                 ),
+                r,
+                "keyword groups",
             )
         }
         Function::GenerateIdeas => {
@@ -519,22 +577,42 @@ fn run(env: &AiEnv<'_>, scope: &Scope, task: &AiTask) -> Result<()> {
             ]
             .concat();
             (
-                json!({"ideas_created": r.created, "idea_ids": r.created_ids, "errors": errors, "credits": r.credits}),
-                format!("{} ideas created.", r.created),
+                json!({"ideas_created": r.created, "idea_ids": r.created_ids, "clusters_failed": r.failed.len(), "errors": errors, "credits": r.credits}),
+                format!(
+                    "{} ideas created{}.",
+                    r.created,
+                    failed_suffix(&r, "clusters")
+                ),
+                r,
+                "clusters",
             )
         }
         Function::GenerateContent => {
             let r = step.write_articles(&typed(ids, TaskId))?;
+            let errors = notes(&r.failed, "task_id");
             (
-                json!({"count": r.created, "content_ids": r.created_ids, "skipped": r.skipped.len(), "credits": r.credits}),
-                format!("{} articles written.", r.created),
+                json!({"count": r.created, "content_ids": r.created_ids, "skipped": r.skipped.len(), "failed": r.failed.len(), "errors": errors, "credits": r.credits}),
+                format!(
+                    "{} articles written{}.",
+                    r.created,
+                    failed_suffix(&r, "tasks")
+                ),
+                r,
+                "articles",
             )
         }
         Function::GenerateImagePrompts => {
             let r = step.write_image_prompts(&typed(ids, ContentId))?;
+            let errors = notes(&r.failed, "content_id");
             (
-                json!({"count": r.saved, "prompts_created": r.created, "image_ids": r.created_ids, "credits": r.credits}),
-                format!("Image prompts for {} articles.", r.saved),
+                json!({"count": r.saved, "prompts_created": r.created, "image_ids": r.created_ids, "failed": r.failed.len(), "errors": errors, "credits": r.credits}),
+                format!(
+                    "Image prompts for {} articles{}.",
+                    r.saved,
+                    failed_suffix(&r, "articles")
+                ),
+                r,
+                "image prompt sets",
             )
         }
         Function::GenerateImages => {
@@ -548,9 +626,25 @@ fn run(env: &AiEnv<'_>, scope: &Scope, task: &AiTask) -> Result<()> {
                     r.saved,
                     r.failed.len()
                 ),
+                r,
+                "images",
             )
         }
     };
     let mut c = env.conn()?;
+    if let Some(message) = all_failed(&r, noun) {
+        return c.transaction(|tx| {
+            ai_tasks::fail(tx, scope, task.id, &message, env.now())?;
+            ai_tasks::record_result(tx, scope, task.id, result.clone())?;
+            notify_failed(tx, scope, task, &message, env.now())
+        });
+    }
     finish(&mut c, scope, task, result, &summary, env.now())
+}
+
+fn failed_suffix(r: &StepReport, noun: &str) -> String {
+    match r.failed.len() {
+        0 => String::new(),
+        n => format!(", {n} {noun} failed"),
+    }
 }

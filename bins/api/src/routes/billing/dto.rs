@@ -69,7 +69,7 @@ impl From<CreditTransaction> for TransactionDto {
     }
 }
 
-/// One charged AI call.
+/// One AI call: charged, or failed (zero credits, no transaction, `error` says why).
 #[derive(Debug, Serialize, ToSchema)]
 pub struct UsageDto {
     pub id: i64,
@@ -80,8 +80,10 @@ pub struct UsageDto {
     pub tokens_output: i64,
     /// Provider cost in millionths of a US dollar.
     pub cost_usd_micros: i64,
-    pub transaction_id: CreditTransactionId,
+    pub transaction_id: Option<CreditTransactionId>,
     pub created_at: DateTime<Utc>,
+    /// Why the call failed; null for a charged call.
+    pub error: Option<String>,
 }
 
 impl From<UsageLog> for UsageDto {
@@ -96,6 +98,7 @@ impl From<UsageLog> for UsageDto {
             cost_usd_micros: u.cost_usd_micros,
             transaction_id: u.transaction_id,
             created_at: u.created_at,
+            error: u.error,
         }
     }
 }
