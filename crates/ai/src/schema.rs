@@ -111,11 +111,11 @@ pub(crate) fn ideas(cluster: &ClusterIn, n: usize) -> Schema {
     }
 }
 
-/// Characters an article (or section) of `words` words must at least have: about a quarter of
-/// what such a text has (the least the article checks accept), so a model that stops far too
-/// early is refused without cutting a terse one.
+/// Characters an article (or section) of `words` words must at least have: about a third of
+/// what such a text has (a little more than the quarter the article checks accept), so a model
+/// that stops far too early is refused without cutting a terse one.
 fn min_chars(words: u32) -> usize {
-    (words as usize) * 3 / 2
+    (words as usize) * 2
 }
 
 fn meta_properties() -> serde_json::Map<String, Value> {
