@@ -261,16 +261,20 @@ mod tokens {
     pub const CLUSTERING_BASE: u32 = 200;
     /// One idea with its outline.
     pub const PER_IDEA: u32 = 450;
-    /// Per word of article HTML (tags and entities included), and the fixed part around it.
-    pub const PER_WORD_X10: u32 = 16;
+    /// Tokens a section's paragraph may take beyond one per character (quotes, commas and
+    /// the spaces JSON allows between items). A section's budget is one token per character of
+    /// its longest paragraphs plus this: no answer its schema allows can be cut off, whatever
+    /// the model writes (escapes and digits run at a character a token).
+    pub const PER_PARAGRAPH: u32 = 25;
+    /// Characters per token a whole article's budget assumes (good models write HTML at ~4);
+    /// an article cut off anyway is written again by sections, whose budgets hold any answer.
+    pub const ARTICLE_CHARS_PER_TOKEN: u32 = 3;
     /// Fixed part of an article answer (meta fields, tags, categories).
     pub const ARTICLE_BASE: u32 = 300;
     /// Fixed part of a section answer.
-    pub const SECTION_BASE: u32 = 120;
+    pub const SECTION_BASE: u32 = 60;
     /// Meta fields of an article written by sections.
     pub const META: u32 = 300;
-    /// One image prompt.
-    pub const PER_PROMPT: u32 = 120;
 }
 
 impl OpenAiProvider {
@@ -762,21 +766,26 @@ impl OpenAiProvider {
         };
         let n = u32::try_from(sections.len()).unwrap_or(1).max(1);
         let words_each = (input.target_word_count / n).max(60);
-        let secondary = input.secondary_keywords.join(", ");
-        let words = input.target_word_count.to_string();
-        let brief = self.prompts.render(
-            PromptFunction::Content,
-            &[
-                ("title", input.title.trim()),
-                ("outline", &outline_text(&sections)),
-                ("primary_keyword", input.primary_keyword.trim()),
-                ("secondary_keywords", &secondary),
-                ("word_count", &words),
-                ("content_type", input.content_type.as_str()),
-                ("content_structure", input.content_structure.as_str()),
-            ],
-        )?;
-        let section_schema = schema::section(words_each);
+        // A compact brief: the whole-article prompt asks for HTML and meta fields, which
+        // misleads a model asked for one section's paragraphs.
+        let headings: Vec<&str> = sections.iter().map(|s| s.heading.trim()).collect();
+        let mut brief = format!(
+            "Article: \"{}\" (a {}; structure: {}), about {}.",
+            input.title.trim(),
+            input.content_type.as_str(),
+            input.content_structure.as_str(),
+            input.primary_keyword.trim()
+        );
+        if !input.secondary_keywords.is_empty() {
+            brief.push_str(&format!(
+                " Also mention: {}.",
+                input.secondary_keywords.join(", ")
+            ));
+        }
+        brief.push_str(&format!("\nSections: {}.", headings.join("; ")));
+        let paragraphs =
+            schema::section_paragraphs(words_each).min(paragraphs_under(self.config.max_tokens));
+        let section_schema = schema::section(paragraphs);
         let mut usage: Option<Usage> = None;
         let add = |usage: &mut Option<Usage>, u: &Usage| match usage {
             Some(total) => total.add(u),
@@ -797,22 +806,21 @@ impl OpenAiProvider {
         };
         let mut html = String::new();
         for (i, s) in sections.iter().enumerate() {
+            let notes = if s.notes.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", s.notes.trim())
+            };
             let ask = format!(
-                "Write section {} of {} of this article: \"{}\"{}. About {words_each} words of HTML \
-                 (<p>, <ul>/<li>, <strong>; no <h1> or <h2>: the heading is added for you). Answer \
-                 as {{\"html\": \"...\"}}.",
+                "Write section {} of {}, \"{}\"{notes}: about {words_each} words of plain text in \
+                 {paragraphs} paragraphs, concrete advice, no headings.",
                 i + 1,
                 sections.len(),
                 s.heading.trim(),
-                if s.notes.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", s.notes.trim())
-                },
             );
             let messages = vec![
-                json!({"role": "system", "content": self.system_message(r#"{"html": "string"}"#)}),
-                json!({"role": "user", "content": format!("The brief for the whole article:\n{brief}\n\n{ask}")}),
+                json!({"role": "system", "content": self.system_message(r#"{"paragraphs": ["First paragraph.", "Second paragraph."]}"#)}),
+                json!({"role": "user", "content": format!("{brief}\n\n{ask}")}),
             ];
             let label = format!("content section {} of {}", i + 1, sections.len());
             let part = self
@@ -820,7 +828,7 @@ impl OpenAiProvider {
                     &label,
                     messages,
                     &section_schema,
-                    self.budget(tokens::SECTION_BASE + words_each * tokens::PER_WORD_X10 / 10),
+                    self.budget(section_tokens(paragraphs)),
                     parse::section_html,
                 )
                 .map_err(|e| with_usage(e, &usage))?;
@@ -906,7 +914,26 @@ fn usable<T>(
 
 /// Output tokens a whole article of `words` words needs.
 fn article_tokens(words: u32) -> u32 {
-    tokens::ARTICLE_BASE + words.saturating_mul(tokens::PER_WORD_X10) / 10
+    let longest = u32::try_from(schema::ARTICLE_CHARS_PER_10_WORDS.1).unwrap_or(u32::MAX);
+    tokens::ARTICLE_BASE + words.saturating_mul(longest) / 10 / tokens::ARTICLE_CHARS_PER_TOKEN
+}
+
+/// Output tokens a section of `paragraphs` paragraphs may take at most (each at its longest, a
+/// character a token).
+fn section_tokens(paragraphs: usize) -> u32 {
+    let per = u32::try_from(schema::PARAGRAPH_CHARS.1).unwrap_or(u32::MAX) + tokens::PER_PARAGRAPH;
+    tokens::SECTION_BASE
+        + u32::try_from(paragraphs)
+            .unwrap_or(u32::MAX)
+            .saturating_mul(per)
+}
+
+/// Most paragraphs one section answer may hold under a `ceiling` of output tokens.
+fn paragraphs_under(ceiling: u32) -> usize {
+    let per = u32::try_from(schema::PARAGRAPH_CHARS.1).unwrap_or(u32::MAX) + tokens::PER_PARAGRAPH;
+    usize::try_from(ceiling.saturating_sub(tokens::SECTION_BASE) / per)
+        .unwrap_or(1)
+        .max(1)
 }
 
 /// `## heading: notes`, one line per section.
@@ -1103,7 +1130,9 @@ impl TextProvider for OpenAiProvider {
                 ("n_in_article", &n),
             ],
         )?;
-        let wanted = 100 + tokens::PER_PROMPT * u32::try_from(input.n_in_article + 1).unwrap_or(9);
+        // Each prompt at its longest, a character a token: no answer the schema allows is cut off.
+        let per = u32::try_from(schema::PROMPT_CHARS).unwrap_or(300) + tokens::PER_PARAGRAPH;
+        let wanted = 60 + per * u32::try_from(input.n_in_article + 1).unwrap_or(9);
         self.complete(
             "image prompts",
             messages,

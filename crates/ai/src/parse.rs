@@ -23,7 +23,7 @@ pub(crate) const CONTENT_SCHEMA: &str = r#"{"html": "string: the article body in
 pub(crate) const META_SCHEMA: &str = r#"{"meta_title": "string, at most 60 characters", "meta_description": "string, at most 160 characters", "tags": ["string"], "categories": ["string"]}"#;
 /// See [`CLUSTERING_SCHEMA`].
 pub(crate) const IMAGE_PROMPTS_SCHEMA: &str =
-    r#"{"prompts": [{"image_type": "featured|in_article", "position": 0, "prompt": "string"}]}"#;
+    r#"{"featured": {"prompt": "string"}, "in_article": [{"prompt": "string"}]}"#;
 
 /// Parses a model's message content as one JSON object, tolerating code fences and prose
 /// around it (small local models add both even in JSON mode).
@@ -370,19 +370,33 @@ pub(crate) fn content(v: &Value, input: &ContentIn) -> Result<ContentOut, String
     })
 }
 
-/// One section's body: `{"html": "..."}`, plain text made into paragraphs.
+/// One section's body: `{"paragraphs": ["...", ...]}`, each a `<p>` (text escaped; a paragraph
+/// that is HTML already is kept as it is).
 pub(crate) fn section_html(v: &Value) -> Result<String, String> {
     #[derive(Deserialize)]
     struct RawSection {
-        html: String,
+        paragraphs: Vec<String>,
     }
     let raw: RawSection = typed(v)?;
-    let html = as_html(raw.html.trim());
+    let html: Vec<String> = raw
+        .paragraphs
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            if p.starts_with('<') {
+                p.to_owned()
+            } else {
+                as_html(p)
+            }
+        })
+        .collect();
+    let html = html.join("\n");
     if html.is_empty() {
-        return Err("\"html\" is empty".into());
+        return Err("\"paragraphs\" is empty".into());
     }
     if html.to_lowercase().contains("<script") {
-        return Err("\"html\" contains a <script> element; scripts are not allowed".into());
+        return Err("a paragraph contains a <script> element; scripts are not allowed".into());
     }
     Ok(html)
 }
@@ -408,48 +422,35 @@ fn as_html(text: &str) -> String {
 }
 
 #[derive(Debug, Deserialize)]
-struct RawPrompts {
-    #[serde(alias = "images")]
-    prompts: Vec<RawPrompt>,
-}
-
-#[derive(Debug, Deserialize)]
 struct RawPrompt {
-    image_type: String,
-    #[serde(default)]
-    position: Option<u32>,
     prompt: String,
 }
 
-/// `{"prompts": [{"image_type", "position", "prompt"}]}`: exactly one featured prompt and at
-/// least `n_in_article` in-article prompts (extra ones are dropped); positions are renumbered.
+#[derive(Debug, Deserialize)]
+struct RawPrompts {
+    featured: RawPrompt,
+    #[serde(default)]
+    in_article: Vec<RawPrompt>,
+}
+
+/// `{"featured": {"prompt"}, "in_article": [{"prompt"}, ...]}`: one featured prompt and at least
+/// `n_in_article` in-article prompts (extra ones are dropped), numbered 1.. in order.
 pub(crate) fn image_prompts(
     v: &Value,
     input: &ImagePromptIn,
 ) -> Result<Vec<ImagePromptOut>, String> {
     let raw: RawPrompts = typed(v)?;
-    let mut featured: Vec<String> = Vec::new();
-    let mut in_article: Vec<(u32, usize, String)> = Vec::new();
-    for (i, p) in raw.prompts.into_iter().enumerate() {
-        let image_type: ImageType = p
-            .image_type
-            .replace('-', "_")
-            .parse()
-            .map_err(|e| format!("prompts[{i}].image_type: {e}"))?;
+    let featured = raw.featured.prompt.trim().to_owned();
+    if featured.is_empty() {
+        return Err("featured.prompt is empty".into());
+    }
+    let mut in_article = Vec::new();
+    for (i, p) in raw.in_article.into_iter().enumerate() {
         let prompt = p.prompt.trim().to_owned();
         if prompt.is_empty() {
-            return Err(format!("prompts[{i}].prompt is empty"));
+            return Err(format!("in_article[{i}].prompt is empty"));
         }
-        match image_type {
-            ImageType::Featured => featured.push(prompt),
-            ImageType::InArticle => in_article.push((p.position.unwrap_or(u32::MAX), i, prompt)),
-        }
-    }
-    if featured.len() != 1 {
-        return Err(format!(
-            "expected exactly one featured prompt, got {}",
-            featured.len()
-        ));
+        in_article.push(prompt);
     }
     if in_article.len() < input.n_in_article {
         return Err(format!(
@@ -458,18 +459,17 @@ pub(crate) fn image_prompts(
             in_article.len()
         ));
     }
-    in_article.sort();
     let mut out = vec![ImagePromptOut {
         image_type: ImageType::Featured,
         position: 0,
-        prompt: featured.remove(0),
+        prompt: featured,
     }];
     out.extend(
         in_article
             .into_iter()
             .take(input.n_in_article)
             .enumerate()
-            .map(|(i, (_, _, prompt))| ImagePromptOut {
+            .map(|(i, prompt)| ImagePromptOut {
                 image_type: ImageType::InArticle,
                 position: i as u32 + 1,
                 prompt,
@@ -660,27 +660,31 @@ mod tests {
             section_headings: vec![],
             n_in_article: 2,
         };
-        let v = json!({"prompts": [
-            {"image_type": "in-article", "position": 2, "prompt": "second"},
-            {"image_type": "featured", "prompt": "hero"},
-            {"image_type": "in_article", "position": 1, "prompt": "first"},
-            {"image_type": "in_article", "position": 3, "prompt": "extra"}
+        let v = json!({"featured": {"prompt": " hero "}, "in_article": [
+            {"prompt": "first"}, {"prompt": "second"}, {"prompt": "extra"}
         ]});
         let out = image_prompts(&v, &input).unwrap();
-        let got: Vec<(u32, &str)> = out
+        let got: Vec<(ImageType, u32, &str)> = out
             .iter()
-            .map(|p| (p.position, p.prompt.as_str()))
+            .map(|p| (p.image_type, p.position, p.prompt.as_str()))
             .collect();
-        assert_eq!(got, [(0, "hero"), (1, "first"), (2, "second")]);
-        let none = json!({"prompts": [{"image_type": "in_article", "prompt": "a"}, {"image_type": "in_article", "prompt": "b"}]});
         assert_eq!(
-            image_prompts(&none, &input).unwrap_err(),
-            "expected exactly one featured prompt, got 0"
+            got,
+            [
+                (ImageType::Featured, 0, "hero"),
+                (ImageType::InArticle, 1, "first"),
+                (ImageType::InArticle, 2, "second")
+            ]
         );
-        let few = json!({"prompts": [{"image_type": "featured", "prompt": "a"}]});
+        let blank = json!({"featured": {"prompt": " "}, "in_article": []});
+        assert_eq!(
+            image_prompts(&blank, &input).unwrap_err(),
+            "featured.prompt is empty"
+        );
+        let few = json!({"featured": {"prompt": "a"}, "in_article": [{"prompt": "b"}]});
         assert_eq!(
             image_prompts(&few, &input).unwrap_err(),
-            "expected 2 in_article prompts, got 0"
+            "expected 2 in_article prompts, got 1"
         );
     }
 }

@@ -6,9 +6,7 @@
 //! it was asked for; the typed parsers in `parse` then check what a schema cannot say (no
 //! keyword in two clusters, exactly one featured prompt, ...).
 
-use crate::types::{
-    ClusterIn, ContentIn, ContentStructure, ContentType, ImagePromptIn, ImageType, KeywordIn,
-};
+use crate::types::{ClusterIn, ContentIn, ContentStructure, ContentType, ImagePromptIn, KeywordIn};
 use crate::validate::WORD_COUNT_RANGE;
 use serde_json::{Value, json};
 
@@ -50,15 +48,19 @@ pub(crate) fn clustering(keywords: &[KeywordIn]) -> Schema {
     Schema {
         name: "keyword_clusters",
         schema: object(json!({
+            // Bounds a grammar-constrained model needs: without them small models repeat ids
+            // until `max_tokens` runs out.
             "clusters": {
                 "type": "array",
                 "minItems": 1,
+                "maxItems": ids.len().max(1),
                 "items": object(json!({
                     "name": string(1, 160),
                     "description": string(0, 600),
                     "keyword_ids": {
                         "type": "array",
                         "minItems": 1,
+                        "maxItems": ids.len().max(1),
                         "items": {"type": "integer", "enum": ids},
                     },
                 })),
@@ -96,6 +98,7 @@ pub(crate) fn ideas(cluster: &ClusterIn, n: usize) -> Schema {
                     "primary_keyword": string(1, 200),
                     "keyword_ids": {
                         "type": "array",
+                        "maxItems": ids.len().max(1),
                         "items": {"type": "integer", "enum": ids},
                     },
                     "content_type": strings(&types),
@@ -111,12 +114,26 @@ pub(crate) fn ideas(cluster: &ClusterIn, n: usize) -> Schema {
     }
 }
 
-/// Characters an article (or section) of `words` words must at least have: about a third of
-/// what such a text has (a little more than the quarter the article checks accept), so a model
-/// that stops far too early is refused without cutting a terse one.
-fn min_chars(words: u32) -> usize {
-    (words as usize) * 2
+/// Characters per word an article is held to: at least about a quarter of what such a text has
+/// (what the article checks accept), at most about one and a quarter times it. Both bounds
+/// matter to grammar-constrained models: with no floor a small model stops after a sentence,
+/// with no ceiling it may never close the string.
+pub(crate) const ARTICLE_CHARS_PER_10_WORDS: (usize, usize) = (15, 70);
+
+fn html_string(words: u32) -> Value {
+    let words = words as usize;
+    let (min, max) = ARTICLE_CHARS_PER_10_WORDS;
+    json!({"type": "string", "minLength": words * min / 10, "maxLength": words * max / 10})
 }
+
+/// Paragraphs a section of `words` words is asked for (about 40 words each).
+pub(crate) fn section_paragraphs(words: u32) -> usize {
+    (words as usize).div_ceil(40).clamp(1, 12)
+}
+
+/// Shortest and longest paragraph of a section, in characters (about 17 and 65 words: web
+/// paragraphs are short).
+pub(crate) const PARAGRAPH_CHARS: (usize, usize) = (100, 400);
 
 fn meta_properties() -> serde_json::Map<String, Value> {
     let Value::Object(m) = json!({
@@ -133,22 +150,27 @@ fn meta_properties() -> serde_json::Map<String, Value> {
 /// A whole article in one answer.
 pub(crate) fn content(input: &ContentIn) -> Schema {
     let mut props = meta_properties();
-    props.insert(
-        "html".into(),
-        json!({"type": "string", "minLength": min_chars(input.target_word_count)}),
-    );
+    props.insert("html".into(), html_string(input.target_word_count));
     Schema {
         name: "article",
         schema: object(Value::Object(props)),
     }
 }
 
-/// One section's body (the heading is ours).
-pub(crate) fn section(words: u32) -> Schema {
+/// One section's body as paragraphs (the heading and the `<p>` tags are ours): a count of
+/// short strings keeps a grammar-constrained model writing, and closing each one, where one long
+/// string would let it stop early or run on.
+pub(crate) fn section(paragraphs: usize) -> Schema {
+    let n = paragraphs.max(1);
     Schema {
         name: "article_section",
         schema: object(json!({
-            "html": {"type": "string", "minLength": min_chars(words)},
+            "paragraphs": {
+                "type": "array",
+                "minItems": n,
+                "maxItems": n,
+                "items": string(PARAGRAPH_CHARS.0, PARAGRAPH_CHARS.1),
+            },
         })),
     }
 }
@@ -161,22 +183,22 @@ pub(crate) fn meta() -> Schema {
     }
 }
 
-/// One featured and `n_in_article` in-article prompts.
+/// Longest image prompt, in characters (about 50 words).
+pub(crate) const PROMPT_CHARS: usize = 300;
+
+/// One featured and `n_in_article` in-article prompts, as two fields: a list of typed items
+/// would let a model mark two prompts featured.
 pub(crate) fn image_prompts(input: &ImagePromptIn) -> Schema {
-    let n = input.n_in_article + 1;
-    let types: Vec<&str> = ImageType::ALL.iter().map(|t| t.as_str()).collect();
+    let prompt = || object(json!({"prompt": string(1, PROMPT_CHARS)}));
     Schema {
         name: "image_prompts",
         schema: object(json!({
-            "prompts": {
+            "featured": prompt(),
+            "in_article": {
                 "type": "array",
-                "minItems": n,
-                "maxItems": n,
-                "items": object(json!({
-                    "image_type": strings(&types),
-                    "position": {"type": "integer", "minimum": 0, "maximum": input.n_in_article},
-                    "prompt": string(1, 1000),
-                })),
+                "minItems": input.n_in_article,
+                "maxItems": input.n_in_article,
+                "items": prompt(),
             },
         })),
     }
@@ -192,7 +214,16 @@ pub(crate) fn check(schema: &Schema, answer: &Value) -> Result<(), String> {
         .take(3)
         .map(|e| {
             let path = e.instance_path().to_string();
-            let message = shorten(&e.to_string(), 160);
+            // The message starts with the offending value, which may be a whole array: keep
+            // its beginning only.
+            let full = e.to_string();
+            let value = e.instance().to_string();
+            let message = match full.strip_prefix(&value) {
+                Some(rest) if value.chars().count() > 60 => {
+                    format!("{}{rest}", shorten(&value, 60))
+                }
+                _ => shorten(&full, 300),
+            };
             if path.is_empty() {
                 message
             } else {
@@ -295,7 +326,7 @@ mod tests {
             clustering(&[kw(1)]),
             ideas(&cluster, 3),
             content(&content_in),
-            section(100),
+            section(3),
             meta(),
             image_prompts(&prompts_in),
         ] {

@@ -195,6 +195,8 @@ impl Settings {
                     .map_or(d.deadline, Duration::from_secs),
                     max_tokens: parse("IGNY8_AI_MAX_TOKENS", var("IGNY8_AI_MAX_TOKENS"))?
                         .unwrap_or(d.max_tokens),
+                    temperature: parse("IGNY8_AI_TEMPERATURE", var("IGNY8_AI_TEMPERATURE"))?
+                        .unwrap_or(d.temperature),
                     max_retries: parse("IGNY8_AI_MAX_RETRIES", var("IGNY8_AI_MAX_RETRIES"))?
                         .unwrap_or(d.max_retries),
                     max_concurrency: parse(
@@ -204,6 +206,12 @@ impl Settings {
                     .unwrap_or(d.max_concurrency),
                     ..d
                 };
+                if !(0.0..=2.0).contains(&cfg.temperature) {
+                    return Err(Error::Config(format!(
+                        "IGNY8_AI_TEMPERATURE={} is outside 0–2",
+                        cfg.temperature
+                    )));
+                }
                 if cfg.timeout.is_zero() || cfg.max_concurrency == 0 {
                     return Err(Error::Config(
                         "IGNY8_AI_TIMEOUT_SECS and IGNY8_AI_MAX_CONCURRENCY must be positive"
@@ -547,6 +555,14 @@ mod tests {
             other => panic!("expected a config error, got {other:?}"),
         };
         assert!(err(&[("IGNY8_AI_PROVIDER", "claude")]).contains("IGNY8_AI_PROVIDER"));
+        assert!(
+            err(&[
+                ("IGNY8_AI_PROVIDER", "openai"),
+                ("IGNY8_AI_BASE_URL", "http://h/v1"),
+                ("IGNY8_AI_TEMPERATURE", "3")
+            ])
+            .contains("IGNY8_AI_TEMPERATURE=3 is outside 0–2")
+        );
         assert!(err(&[("IGNY8_AI_PROVIDER", "openai")]).contains("IGNY8_AI_API_KEY is required"));
         assert!(
             err(&[

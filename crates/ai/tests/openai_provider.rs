@@ -487,10 +487,8 @@ fn ideas_content_and_image_prompts_round_trip() {
     server.enqueue(
         CHAT,
         Reply::chat_json(
-            &json!({"prompts": [
-                {"image_type": "featured", "position": 0, "prompt": "a runner on a trail at dawn"},
-                {"image_type": "in_article", "position": 1, "prompt": "close-up of a shoe sole"}
-            ]}),
+            &json!({"featured": {"prompt": "a runner on a trail at dawn"},
+                    "in_article": [{"prompt": "close-up of a shoe sole"}]}),
             80,
             60,
         ),
@@ -912,10 +910,15 @@ fn a_long_article_is_written_section_by_section_under_the_ceiling() {
         ..config(&server)
     })
     .unwrap();
-    // 1,500 words need ~2,700 tokens: four sections of 375 words (~720 tokens each), then meta.
+    // 1,500 words need more than the 1,024-token ceiling: four sections, then the meta fields.
     for i in 0..4 {
-        let text = format!("Section {i} text about trail running. ").repeat(60);
-        server.enqueue(CHAT, Reply::chat_json(&json!({"html": text}), 100, 500));
+        // Under a 1,024-token ceiling a section holds two paragraphs (of at most 400
+        // characters, a token each at worst): about 60 words each here.
+        let text = format!("Section {i} text about trail running. ").repeat(10);
+        server.enqueue(
+            CHAT,
+            Reply::chat_json(&json!({"paragraphs": vec![text; 2]}), 100, 500),
+        );
     }
     server.enqueue(
         CHAT,
@@ -940,9 +943,9 @@ fn a_long_article_is_written_section_by_section_under_the_ceiling() {
         "article_section"
     );
     assert!(
-        messages(reqs[1].json())[1]
-            .1
-            .contains("Write section 2 of 4 of this article: \"Gear\"")
+        messages(reqs[1].json())[1].1.contains(
+            "Write section 2 of 4, \"Gear\": about 375 words of plain text in 2 paragraphs"
+        )
     );
     assert_eq!(
         reqs[4].json()["response_format"]["json_schema"]["name"],
@@ -965,8 +968,15 @@ fn a_whole_article_cut_off_is_written_again_by_sections() {
     server.enqueue(CHAT, Reply::chat_cut_off(r#"{"html": "<p>Trail"#, 100, 800));
     server.enqueue(CHAT, Reply::chat_cut_off(r#"{"html": "<p>Trail"#, 100, 800));
     for _ in 0..4 {
-        let text = "Trail running is running on trails. ".repeat(20);
-        server.enqueue(CHAT, Reply::chat_json(&json!({"html": text}), 10, 100));
+        let text = "Trail running is running on trails. ".repeat(10);
+        server.enqueue(
+            CHAT,
+            Reply::chat_json(
+                &json!({"paragraphs": [text.clone(), text.clone(), text.clone(), text]}),
+                10,
+                100,
+            ),
+        );
     }
     server.enqueue(
         CHAT,
@@ -1038,11 +1048,8 @@ fn max_tokens_follows_what_is_asked() {
     server.enqueue(
         CHAT,
         Reply::chat_json(
-            &json!({"prompts": [
-                {"image_type": "featured", "position": 0, "prompt": "a runner"},
-                {"image_type": "in_article", "position": 1, "prompt": "a shoe"},
-                {"image_type": "in_article", "position": 2, "prompt": "a trail"}
-            ]}),
+            &json!({"featured": {"prompt": "a runner"},
+                    "in_article": [{"prompt": "a shoe"}, {"prompt": "a trail"}]}),
             1,
             1,
         ),
@@ -1055,9 +1062,13 @@ fn max_tokens_follows_what_is_asked() {
         })
         .unwrap();
     let body = server.requests_to(CHAT)[0].json().clone();
-    assert_eq!(body["max_tokens"], 100 + 120 * 3);
     assert_eq!(
-        body["response_format"]["json_schema"]["schema"]["properties"]["prompts"]["minItems"],
-        3
+        body["max_tokens"],
+        60 + (300 + 25) * 3,
+        "three prompts at their longest"
+    );
+    assert_eq!(
+        body["response_format"]["json_schema"]["schema"]["properties"]["in_article"]["minItems"],
+        2
     );
 }

@@ -361,7 +361,7 @@ pub struct Http {
 }
 
 impl Http {
-    fn new() -> Http {
+    pub fn new() -> Http {
         // reqwest is built with `rustls-no-provider`: install ring once, before the first
         // client (plain http needs no TLS, but building a client needs a provider).
         CRYPTO.call_once(|| {
@@ -382,7 +382,7 @@ impl Http {
         self
     }
 
-    fn get_url(&self, url: &str) -> Resp {
+    pub fn get_url(&self, url: &str) -> Resp {
         Call(self.client.get(url), url.to_owned()).send()
     }
 

@@ -566,7 +566,7 @@ fn run(env: &AiEnv<'_>, scope: &Scope, task: &AiTask) -> Result<()> {
                     }
                 ),
                 r,
-                "keyword groups",
+                "keywords",
             )
         }
         Function::GenerateIdeas => {
