@@ -1,5 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
-import { Link, NavLink, Navigate, Route, Routes, useLocation, useNavigate } from "react-router-dom";
+import { Link, NavLink, Navigate, Outlet, Route, Routes, useLocation, useNavigate } from "react-router-dom";
 import { logout } from "./api/client";
 import { SessionProvider, useSession } from "./session";
 import { SiteProvider, useSite } from "./site";
@@ -49,7 +49,7 @@ function Shell({ children }: { children: ReactNode }) {
   const mainRef = useRef<HTMLElement>(null);
   useEffect(() => {
     // A new screen: move focus to its content so keyboard and screen-reader users start there.
-    mainRef.current?.focus();
+    mainRef.current?.focus({ preventScroll: true });
   }, [loc.pathname]);
   return (
     <>
@@ -92,14 +92,17 @@ function Shell({ children }: { children: ReactNode }) {
   );
 }
 
-function Private({ children }: { children: ReactNode }) {
+/** The signed-in layout: one shell and one site state for every screen (kept across navigation). */
+function Private() {
   const { user, ready } = useSession();
   const loc = useLocation();
   if (!ready) return <p role="status">Loading…</p>;
   if (!user) return <Navigate to={`/login?next=${encodeURIComponent(loc.pathname + loc.search)}`} replace />;
   return (
     <SiteProvider>
-      <Shell>{children}</Shell>
+      <Shell>
+        <Outlet />
+      </Shell>
     </SiteProvider>
   );
 }
@@ -118,17 +121,19 @@ export function App() {
           <Route path="/forgot-password" element={<Public><ForgotPassword /></Public>} />
           <Route path="/reset-password" element={<Public><ResetPassword /></Public>} />
           <Route path="/" element={<Navigate to="/sites" replace />} />
-          <Route path="/sites" element={<Private><Sites /></Private>} />
-          <Route path="/keywords" element={<Private><Keywords /></Private>} />
-          <Route path="/clusters" element={<Private><Clusters /></Private>} />
-          <Route path="/ideas" element={<Private><Ideas /></Private>} />
-          <Route path="/tasks" element={<Private><Tasks /></Private>} />
-          <Route path="/content" element={<Private><ContentList /></Private>} />
-          <Route path="/content/:id" element={<Private><ContentDetail /></Private>} />
-          <Route path="/automation" element={<Private><Automation /></Private>} />
-          <Route path="/integration" element={<Private><Integration /></Private>} />
-          <Route path="/billing" element={<Private><Billing /></Private>} />
-          <Route path="*" element={<Private><NotFound /></Private>} />
+          <Route element={<Private />}>
+          <Route path="/sites" element={<Sites />} />
+          <Route path="/keywords" element={<Keywords />} />
+          <Route path="/clusters" element={<Clusters />} />
+          <Route path="/ideas" element={<Ideas />} />
+          <Route path="/tasks" element={<Tasks />} />
+          <Route path="/content" element={<ContentList />} />
+          <Route path="/content/:id" element={<ContentDetail />} />
+          <Route path="/automation" element={<Automation />} />
+          <Route path="/integration" element={<Integration />} />
+          <Route path="/billing" element={<Billing />} />
+            <Route path="*" element={<NotFound />} />
+          </Route>
         </Routes>
       </AnnouncerProvider>
     </SessionProvider>

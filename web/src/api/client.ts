@@ -45,16 +45,25 @@ export function authHeaders(): Record<string, string> {
 
 const SESSION_HEADER = { "X-IGNY8-Session": "cookie", "Content-Type": "application/json" };
 
-async function authPost(path: string, body: unknown): Promise<AuthData> {
+async function authPost(path: string, body: unknown): Promise<AuthData | null> {
   const res = await fetch(`/api/v1/auth/${path}`, {
     method: "POST",
     headers: SESSION_HEADER,
     credentials: "same-origin",
     body: JSON.stringify(body),
   });
+  // 204: no refresh cookie, so no session (the app cannot see its HttpOnly cookie itself).
+  if (res.status === 204) return null;
   const json = await res.json().catch(() => undefined);
   if (!res.ok) throw explain(res.status, json as ErrorBody, res.headers.get("Retry-After"));
   return json.data as AuthData;
+}
+
+async function signIn(path: string, body: unknown): Promise<SessionUser> {
+  const d = await authPost(path, body);
+  if (!d) throw new Error("The server did not start a session.");
+  setSession(d);
+  return d.user;
 }
 
 /** Renews the access token with the refresh cookie; null when there is no session. */
@@ -76,9 +85,7 @@ export function refresh(): Promise<AuthData | null> {
 
 /** Signs in; the refresh token goes into the cookie. */
 export async function login(email: string, password: string): Promise<SessionUser> {
-  const d = await authPost("login/", { email, password });
-  setSession(d);
-  return d.user;
+  return signIn("login/", { email, password });
 }
 
 /** Creates an account and signs in. */
@@ -89,9 +96,7 @@ export async function register(body: {
   last_name?: string;
   account_name?: string;
 }): Promise<SessionUser> {
-  const d = await authPost("register/", body);
-  setSession(d);
-  return d.user;
+  return signIn("register/", body);
 }
 
 /** Ends the session on the server and clears the cookie. */

@@ -1962,6 +1962,13 @@ export interface paths {
                         };
                     };
                 };
+                /** @description `X-IGNY8-Session: cookie`, no `refresh` in the body and no cookie: no session */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description validation_failed, invalid_json or invalid_csv */
                 400: {
                     headers: {
@@ -3993,7 +4000,8 @@ export interface paths {
         /**
          * Exchanges a refresh token for a new pair; the old refresh token stops working, and reusing
          *     it revokes the whole session. With `X-IGNY8-Session: cookie` and no `refresh` in the body,
-         *     the token is read from the `igny8_refresh` cookie, and the new one is set there.
+         *     the token is read from the `igny8_refresh` cookie, and the new one is set there (204 when
+         *     there is no cookie: no session).
          */
         post: {
             parameters: {
@@ -4021,6 +4029,13 @@ export interface paths {
                             success: true;
                         };
                     };
+                };
+                /** @description `X-IGNY8-Session: cookie`, no `refresh` in the body and no cookie: no session */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
                 /** @description validation_failed, invalid_json or invalid_csv */
                 400: {

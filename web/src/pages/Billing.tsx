@@ -113,7 +113,7 @@ export function Billing() {
                   <td>{new Date(inv.issued_at).toLocaleDateString()}</td>
                   <td>
                     <button className="secondary" onClick={() => act.run(() => downloadPdf(inv))}>PDF <span className="sr-only">of {inv.invoice_number}</span></button>{" "}
-                    {isAdmin && inv.status === "open" && <button className="secondary" onClick={() => setPayFor(inv.id)}>Pay <span className="sr-only">{inv.invoice_number}</span></button>}
+                    {isAdmin && (inv.status === "pending" || inv.status === "open") && <button className="secondary" onClick={() => setPayFor(inv.id)}>Pay <span className="sr-only">{inv.invoice_number}</span></button>}
                   </td>
                 </tr>
               ))}

@@ -14,6 +14,8 @@ export function Tasks() {
   const list = useLoad(async () => (site ? ok(api.GET("/api/v1/writer/tasks/", { params: { query: { site_id: site.id, page_size: 200 } } })) : null), [site?.id]);
   if (!site) return <><h1>Writer tasks</h1><NeedSite /></>;
   const rows = list.data?.results ?? [];
+  // At most 10 tasks per request: the box selects the first 10 not written yet.
+  const batch = rows.filter((r) => r.status !== "completed").map((r) => r.id).slice(0, 10);
   const generate = async () => {
     const r = await action.run(() => ok(api.POST("/api/v1/writer/tasks/auto_generate_content/", { body: { ids: selected } })));
     if (r) setTask(r.data.task_id);
@@ -38,7 +40,7 @@ export function Tasks() {
           <caption className="sr-only">Writer tasks of {site.name}</caption>
           <thead>
             <tr>
-              {canWrite && <th scope="col"><input type="checkbox" aria-label="Select all tasks" checked={rows.length > 0 && rows.every((r) => selected.includes(r.id))} onChange={(e) => setSelected(e.target.checked ? rows.filter((r) => r.status !== "completed").map((r) => r.id).slice(0, 10) : [])} /></th>}
+              {canWrite && <th scope="col"><input type="checkbox" aria-label="Select the first 10 tasks to write" checked={batch.length > 0 && batch.every((id) => selected.includes(id))} onChange={(e) => setSelected(e.target.checked ? batch : [])} /></th>}
               <th scope="col">Title</th><th scope="col">Primary keyword</th><th scope="col">Words</th><th scope="col">Status</th>
             </tr>
           </thead>
@@ -156,7 +158,7 @@ export function ContentDetail() {
       {canWrite && (
         <div className="row">
           {c.status === "draft" && <button onClick={() => step("Sent for review", () => ok(api.POST("/api/v1/writer/content/{id}/submit_for_review/", { params: { path: { id } } })))}>Submit for review</button>}
-          {(c.status === "draft" || c.status === "review") && <button onClick={() => step("Article approved", () => ok(api.POST("/api/v1/writer/content/{id}/approve/", { params: { path: { id } } })))}>Approve</button>}
+          {c.status === "review" && <button onClick={() => step("Article approved", () => ok(api.POST("/api/v1/writer/content/{id}/approve/", { params: { path: { id } } })))}>Approve</button>}
           {c.status === "approved" && <button onClick={() => step("Publishing started", () => ok(api.POST("/api/v1/writer/content/{id}/publish/", { params: { path: { id } } })))}>Publish</button>}
           {c.site_status === "published" && <button className="secondary" onClick={() => step("Unpublished", () => ok(api.POST("/api/v1/writer/content/{id}/unpublish/", { params: { path: { id } } })))}>Unpublish</button>}
           <button className="secondary" onClick={() => setEditing(!editing)}>{editing ? "Close the editor" : "Edit"}</button>
