@@ -253,9 +253,17 @@ async fn refresh_reads_and_rotates_the_cookie_and_a_reused_one_is_cleared() {
     assert_eq!(value, "");
     assert!(attrs.contains("Max-Age=0"), "{attrs}");
 
-    // Without a cookie and without a token: the same 400 as before.
+    // The web app without a cookie (signed out): no session, and nothing set.
     let r = post(&format!("{AUTH}/token/refresh/"))
         .header("x-igny8-session", "cookie")
+        .json(&json!({}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT);
+    assert!(r.body.is_empty());
+    assert!(refresh_cookie(&r).is_none());
+    // Other clients without a token: the same 400 as before.
+    let r = post(&format!("{AUTH}/token/refresh/"))
         .json(&json!({}))
         .send(&app)
         .await;

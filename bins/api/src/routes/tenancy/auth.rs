@@ -174,10 +174,13 @@ async fn do_refresh(
     let cookie_mode = wants_cookie(&req);
     let (token, from_cookie) = match body.refresh.filter(|t| !t.is_empty()) {
         Some(t) => (t, false),
-        None => match refresh_cookie(&req).filter(|_| cookie_mode) {
-            Some(t) => (t, true),
-            // The same answer as before the cookie existed: the field is required.
-            None => {
+        None => match refresh_cookie(&req) {
+            Some(t) if cookie_mode => (t, true),
+            // The web app cannot see its HttpOnly cookie, so it asks at every start: no cookie
+            // is no session, not an error.
+            None if cookie_mode => return Ok(HttpResponse::NoContent().finish()),
+            // Other clients: the same answer as before the cookie existed (the field is required).
+            _ => {
                 return Err(crate::extract::parse_json::<RefreshBody>(b"{}")
                     .err()
                     .unwrap_or(ApiError::Validation(kernel::FieldErrors::single(
@@ -210,9 +213,12 @@ async fn do_refresh(
 
 /// Exchanges a refresh token for a new pair; the old refresh token stops working, and reusing
 /// it revokes the whole session. With `X-IGNY8-Session: cookie` and no `refresh` in the body,
-/// the token is read from the `igny8_refresh` cookie, and the new one is set there.
+/// the token is read from the `igny8_refresh` cookie, and the new one is set there (204 when
+/// there is no cookie: no session).
 #[utoipa::path(tag = "auth", request_body = RefreshBody, responses(
-    (status = 200, body = AuthResponse), (status = 401, description = "invalid_token / token_expired")))]
+    (status = 200, body = AuthResponse),
+    (status = 204, description = "`X-IGNY8-Session: cookie`, no `refresh` in the body and no cookie: no session"),
+    (status = 401, description = "invalid_token / token_expired")))]
 #[post("/token/refresh/")]
 pub async fn token_refresh(
     req: HttpRequest,
@@ -224,7 +230,9 @@ pub async fn token_refresh(
 
 /// Alias of `token/refresh/`.
 #[utoipa::path(tag = "auth", request_body = RefreshBody, responses(
-    (status = 200, body = AuthResponse), (status = 401, description = "invalid_token / token_expired")))]
+    (status = 200, body = AuthResponse),
+    (status = 204, description = "`X-IGNY8-Session: cookie`, no `refresh` in the body and no cookie: no session"),
+    (status = 401, description = "invalid_token / token_expired")))]
 #[post("/refresh/")]
 pub async fn refresh_alias(
     req: HttpRequest,
