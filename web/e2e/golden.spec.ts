@@ -1,6 +1,5 @@
 import type { Page } from "@playwright/test";
-import { STAFF_EMAIL, STAFF_PASSWORD } from "./stack";
-import { api, csv, email, expect, expectClean, go, PASSWORD, screen, test, url } from "./helpers";
+import { staffToken, api, csv, email, expect, expectClean, go, PASSWORD, screen, test, url } from "./helpers";
 
 const FIRST = [
   "cloud backup for small business", "best cloud backup software", "cloud backup pricing", "how does cloud backup work",
@@ -106,9 +105,9 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await page.getByLabel("Transfer reference").fill("BANK-REF-1");
   await page.getByRole("button", { name: "Report payment" }).click();
   await expect(page.getByTestId("live-region")).toHaveText("Payment sent for approval");
-  const staff = await api("POST", "/api/v1/auth/login/", undefined, { email: STAFF_EMAIL, password: STAFF_PASSWORD });
-  const pending = await api("GET", "/api/v1/admin/payments/?status=pending_approval", staff.data.access);
-  for (const p of pending.results) await api("POST", `/api/v1/admin/payments/${p.id}/approve/`, staff.data.access, {});
+  const staff = await staffToken();
+  const pending = await api("GET", "/api/v1/admin/payments/?status=pending_approval", staff);
+  for (const p of pending.results) await api("POST", `/api/v1/admin/payments/${p.id}/approve/`, staff, {});
   await page.reload();
   await expect(page.getByRole("row").filter({ hasText: "paid" }).first()).toBeVisible();
 

@@ -3,6 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { STAFF_EMAIL, STAFF_PASSWORD } from "./stack";
 
 /** The app's origin (the api binary serving web/dist), set by the global setup. */
 export function url(path = "/"): string {
@@ -71,6 +72,25 @@ export async function api(method: string, path: string, token?: string, body?: u
   const json = await res.json().catch(() => null);
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json)}`);
   return json;
+}
+
+let staff: Promise<string> | null = null;
+/** The platform staff's access token (one sign-in per run: sign-ins are throttled per IP). */
+export function staffToken(): Promise<string> {
+  staff ??= api("POST", "/api/v1/auth/login/", undefined, { email: STAFF_EMAIL, password: STAFF_PASSWORD }).then((r) => r.data.access);
+  return staff;
+}
+
+/** Pays an account's open invoices by manual transfer, approved by staff. */
+export async function payOpenInvoices(token: string) {
+  const invoices = await api("GET", "/api/v1/billing/invoices/", token);
+  for (const inv of invoices.results) {
+    if (inv.status !== "pending" && inv.status !== "open") continue;
+    await api("POST", "/api/v1/billing/payments/manual/", token, { invoice_id: inv.id, payment_method: "bank_transfer", transaction_reference: `REF-${inv.id}` });
+  }
+  const s = await staffToken();
+  const pending = await api("GET", "/api/v1/admin/payments/?status=pending_approval", s);
+  for (const p of pending.results) await api("POST", `/api/v1/admin/payments/${p.id}/approve/`, s, {});
 }
 
 let n = 0;
