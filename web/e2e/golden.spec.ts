@@ -125,6 +125,11 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await page.getByLabel("Pause between stages (s)").fill("2");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByTestId("live-region")).toHaveText("Automation settings saved");
+  // From Run now on: one event stream per page load, and no polling while it is open.
+  const calls: string[] = [];
+  page.on("request", (r) => {
+    if (/\/automation\/(current_run|runs\/\d+\/events)\//.test(r.url())) calls.push(r.url().includes("/events/") ? "stream" : "poll");
+  });
   await page.getByRole("button", { name: "Run now" }).click();
   await expect(page.getByTestId("live-mode")).toHaveText("Live updates on");
   await page.getByRole("button", { name: "Run now" }).click();
@@ -133,8 +138,15 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await expect(page.getByTestId("run-status")).toContainText("paused");
   await page.getByRole("button", { name: "Resume" }).click();
   await expect(page.getByTestId("run-status")).toContainText("running");
-  await expect(page.getByTestId("run-events")).toContainText(/stage/i);
+  await expect(page.getByTestId("run-events")).toContainText(/Stage 2 started/, { timeout: 30_000 });
+  expect(calls).toEqual(["stream"]);
+  // A reload mid-run shows the run as it is now, and follows it with a new stream.
+  await page.reload();
+  await expect(page.getByTestId("run-status")).toContainText(/running|completed/);
   await expect(page.getByTestId("run-status")).toContainText("completed", { timeout: 90_000 });
+  await expect(page.getByTestId("stages").getByRole("listitem").nth(6)).toContainText("this run: done");
+  expect(calls.filter((c) => c === "stream").length).toBeLessThanOrEqual(2);
+  expect(calls.filter((c) => c === "poll")).toEqual(["poll"]); // the reloaded page's one look
   await screen(page, "09-automation");
 
   // Billing: the credits shown are the API's

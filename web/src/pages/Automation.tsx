@@ -142,18 +142,20 @@ export function Automation() {
       .catch(() => {});
   }, [siteId]);
 
+  const { reload: reloadOverview } = overview;
+  const { reload: reloadHistory } = history;
+  const { reload: reloadEstimate } = estimate;
   const onRun = useCallback(
     (r: Run) => {
       setRun(r);
       if (!ACTIVE.has(r.status)) {
         announce(`Automation run ${r.status}`);
-        void overview.reload();
-        void history.reload();
-        void estimate.reload();
+        void reloadOverview();
+        void reloadHistory();
+        void reloadEstimate();
       }
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [announce],
+    [announce, reloadOverview, reloadHistory, reloadEstimate],
   );
   const onEvent = useCallback(
     (e: RunEvent) => {
