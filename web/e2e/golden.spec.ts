@@ -156,6 +156,16 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await expect(page.getByTestId("credits-total")).toHaveText(String(bal.data.total));
   await screen(page, "10-billing");
 
+  // The seed keyword library: two of its keywords join the site's
+  await go(page, "Keywords");
+  await expect(page.getByTestId("keyword-count")).toHaveText("18 keywords");
+  const library = page.getByRole("region", { name: "Keyword library" });
+  await library.getByRole("checkbox").nth(0).check();
+  await library.getByRole("checkbox").nth(1).check();
+  await library.getByRole("button", { name: "Add selected to keywords (2)" }).click();
+  await expect(library.getByText("Added 2 keywords from the library.")).toBeVisible();
+  await expect(page.getByTestId("keyword-count")).toHaveText("20 keywords");
+
   await go(page, "WordPress");
   await expect(page.getByRole("heading", { name: "Publishing settings" })).toBeVisible();
   await page.getByRole("button", { name: "Generate a site key" }).click();

@@ -66,6 +66,67 @@ function CsvImport({ onDone }: { onDone: () => void }) {
   );
 }
 
+function SeedLibrary({ onDone }: { onDone: () => void }) {
+  const { site, sectors } = useSite();
+  const [sectorId, setSectorId] = useState<number | null>(null);
+  const [chosen, setChosen] = useState<number[]>([]);
+  const [added, setAdded] = useState<string | null>(null);
+  const act = useAction();
+  const announce = useAnnounce();
+  const sector = sectors.find((s) => s.id === sectorId) ?? sectors[0];
+  const seeds = useLoad(
+    async () =>
+      sector
+        ? ok(api.GET("/api/v1/keywords-library/", { params: { query: { sector_id: sector.industry_sector_id, ordering: "-volume", page_size: 25 } } }))
+        : null,
+    [sector?.industry_sector_id],
+  );
+  if (!site || !sector) return null;
+  const add = async () => {
+    const r = await act.run(() =>
+      ok(api.POST("/api/v1/planner/keywords/bulk_add_from_seed/", { body: { site_id: site.id, sector_id: sector.id, seed_keyword_ids: chosen } })),
+    );
+    if (r) {
+      const msg = `Added ${chosen.length} keywords from the library.`;
+      setAdded(msg);
+      announce(msg);
+      setChosen([]);
+      onDone();
+    }
+  };
+  const rows = seeds.data?.results ?? [];
+  return (
+    <section aria-labelledby="seed-h">
+      <h2 id="seed-h">Keyword library</h2>
+      <div className="row">
+        <label>
+          Sector
+          <select value={sector.id} onChange={(e) => { setSectorId(Number(e.target.value)); setChosen([]); }}>
+            {sectors.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select>
+        </label>
+        <button disabled={chosen.length === 0 || act.busy} onClick={add}>Add selected to keywords ({chosen.length})</button>
+      </div>
+      <ErrorBox error={act.error ?? seeds.error} />
+      {added && <p className="notice">{added}</p>}
+      <div className="table-wrap">
+        <table>
+          <caption className="sr-only">Library keywords of {sector.name}</caption>
+          <thead><tr><th scope="col">Add</th><th scope="col">Keyword</th><th scope="col">Volume</th><th scope="col">Difficulty</th></tr></thead>
+          <tbody>
+            {rows.map((k) => (
+              <tr key={k.id}>
+                <td><input type="checkbox" aria-label={`Add ${k.keyword}`} checked={chosen.includes(k.id)} onChange={(e) => setChosen(e.target.checked ? [...chosen, k.id] : chosen.filter((x) => x !== k.id))} /></td>
+                <td>{k.keyword}</td><td>{k.volume}</td><td>{k.difficulty}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
 export function Keywords() {
   const { canWrite } = useSession();
   const { site } = useSite();
@@ -181,6 +242,7 @@ export function Keywords() {
       </div>
       {list.data && <Pager page={page} count={list.data.count} pageSize={PAGE_SIZE} onPage={setPage} />}
       {canWrite && <CsvImport onDone={() => void list.reload()} />}
+      {canWrite && <SeedLibrary onDone={() => void list.reload()} />}
     </>
   );
 }
