@@ -20,6 +20,11 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await screen(page, "01-signup");
   await page.getByLabel("Account name").fill("Acme");
   await page.getByLabel("E-mail").fill(mail);
+  // A weak password: the API's field error is shown at the field
+  await page.getByLabel(/^Password/).fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.locator("#f-password-err")).not.toBeEmpty();
+  await expect(page.getByLabel(/^Password/)).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel(/^Password/).fill(PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByRole("heading", { name: "Sites", level: 1 })).toBeVisible();
@@ -88,6 +93,13 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await page.getByRole("button", { name: /Generate images \([1-9]/ }).click();
   await done(page, "Generating images");
   await expect(page.locator("img.thumb").first()).toHaveAttribute("src", /^blob:/);
+  // Edit by keyboard: open the editor, change the title, save
+  await page.getByRole("button", { name: "Edit" }).focus();
+  await page.keyboard.press("Enter");
+  await page.getByLabel("Title", { exact: true }).fill("Edited by the golden path");
+  await page.getByLabel("Title", { exact: true }).press("Enter");
+  await expect(page.getByRole("heading", { name: "Edited by the golden path", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("live-region")).toHaveText("Article saved");
   await page.getByRole("button", { name: "Submit for review" }).click();
   await expect(page.getByTestId("content-status")).toHaveText("review");
   await page.getByRole("button", { name: "Approve" }).click();
@@ -172,6 +184,6 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await expect(page.getByTestId("site-key")).not.toBeEmpty();
   await screen(page, "11-wordpress");
 
-  // The second Run now answered 409 on purpose; nothing else may be logged.
-  expectClean(problems, [/status of 409/]);
+  // The weak password (400) and the second Run now (409) failed on purpose; nothing else may.
+  expectClean(problems, [/status of 400/, /status of 409/]);
 });
