@@ -148,6 +148,7 @@ export function AiTaskProgress({ taskId, label, onDone }: { taskId: number; labe
         <strong>{label}</strong>: {task ? `${PHASES[task.phase] ?? task.phase} (${task.status})` : "queued"}
       </p>
       <progress max={100} value={task?.progress ?? 0} aria-label={`${label} progress`} />
+      {task?.message && <p className="muted">{task.message}</p>}
       {task?.status === "failed" && <p className="alert" role="alert">It failed: {task.error ?? "unknown error"}</p>}
       <ErrorBox error={error} />
     </div>

@@ -19261,6 +19261,11 @@ export interface components {
             id: components["schemas"]["AiTaskId"];
             /** @description The request (ids only). */
             input: unknown;
+            /**
+             * @description What it is doing right now, when that is worth saying (`retrying (attempt 2 of 3):
+             *     the AI provider timed out after 30 s ...`); cleared as it moves on.
+             */
+            message?: string | null;
             /** @description Its phase. */
             phase: components["schemas"]["Phase"];
             /**
@@ -21287,7 +21292,7 @@ export interface components {
         };
         /** @enum {string} */
         Trigger: "manual" | "scheduled";
-        /** @description One charged AI call. */
+        /** @description One AI call: charged, or failed (zero credits, no transaction, `error` says why). */
         UsageDto: {
             /**
              * Format: int64
@@ -21298,6 +21303,8 @@ export interface components {
             created_at: string;
             /** Format: int64 */
             credits_used: number;
+            /** @description Why the call failed; null for a charged call. */
+            error?: string | null;
             /** Format: int64 */
             id: number;
             model_used: string;
@@ -21306,7 +21313,7 @@ export interface components {
             tokens_input: number;
             /** Format: int64 */
             tokens_output: number;
-            transaction_id: components["schemas"]["CreditTransactionId"];
+            transaction_id?: components["schemas"]["CreditTransactionId"] | null;
         };
         /** @description Member update. */
         UserChangesBody: {

@@ -149,7 +149,7 @@ export function Billing() {
             <thead><tr><th scope="col">When</th><th scope="col">Operation</th><th scope="col">Credits</th><th scope="col">Model</th></tr></thead>
             <tbody>
               {(usage.data?.results ?? []).map((u) => (
-                <tr key={u.id}><td>{new Date(u.created_at).toLocaleString()}</td><td>{u.operation_type.replaceAll("_", " ")}</td><td>{u.credits_used}</td><td>{u.model_used}</td></tr>
+                <tr key={u.id}><td>{new Date(u.created_at).toLocaleString()}</td><td>{u.operation_type.replaceAll("_", " ")}</td><td>{u.error ? `0 (failed: ${u.error})` : u.credits_used}</td><td>{u.model_used}</td></tr>
               ))}
             </tbody>
           </table>
