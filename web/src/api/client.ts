@@ -68,7 +68,10 @@ async function signIn(path: string, body: unknown): Promise<SessionUser> {
 
 /** Renews the access token with the refresh cookie; null when there is no session. */
 export function refresh(): Promise<AuthData | null> {
-  refreshing ??= authPost("token/refresh/", {})
+  // One refresh at a time across the app's tabs: the refresh token rotates, and a second tab
+  // sending the cookie the first just used would look like token reuse (which ends the session).
+  const call = () => authPost("token/refresh/", {});
+  refreshing ??= (navigator.locks ? navigator.locks.request("igny8-session-refresh", call).then((r) => r) : call())
     .then((d) => {
       setSession(d);
       return d;
