@@ -12,8 +12,8 @@ export IGNY8_DATABASE_URL ?= $(shell scripts/db.sh url)
 .PHONY: help run test check bench db db-stop build fmt toolchain
 
 help:
-	@echo "make run    start PostgreSQL (if needed), migrate, seed, and run the API and worker"
-	@echo "make test   run every test against real PostgreSQL, then fuzz the API against its OpenAPI document"
+	@echo "make run    start PostgreSQL (if needed), migrate, seed, build the web app, and run the API and worker"
+	@echo "make test   run every test against real PostgreSQL, fuzz the API against its OpenAPI document, then the web app's checks and browser tests"
 	@echo "make check  fmt, clippy -D warnings, dependency-direction and table-ownership checks, tests"
 	@echo "make bench  benchmarks"
 	@echo "make db     start the local PostgreSQL only;  make db-stop  stop it"
@@ -25,11 +25,13 @@ build: toolchain
 	$(CARGO) build --workspace --bins
 
 run: build
+	@scripts/web.sh build || echo "make run: the web app was not built (see above); the API runs without it" >&2
 	@scripts/run.sh
 
 test: toolchain
 	$(CARGO) test --workspace $(TEST_FEATURES)
 	@scripts/fuzz-api.sh
+	@scripts/web.sh test
 
 check: toolchain
 	$(CARGO) fmt --all -- --check

@@ -5,7 +5,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 BIN="${CARGO_TARGET_DIR:-$ROOT/target}/debug"
 BIND="${IGNY8_BIND:-127.0.0.1:8000}"
-# The web app's development server runs on its own origin.
+# The built web app (scripts/web.sh build), served by the API on its own origin.
+export IGNY8_WEB_DIR="${IGNY8_WEB_DIR:-$ROOT/web/dist}"
+# The web app's development server (npm run dev in web/) runs on its own origin.
 export IGNY8_CORS_ORIGINS="${IGNY8_CORS_ORIGINS:-http://localhost:5173,http://127.0.0.1:5173}"
 "$BIN/api" migrate >/dev/null
 "$BIN/api" seed >/dev/null
@@ -22,6 +24,7 @@ fi
 cat <<MSG
 
   IGNY8 is running.
+    Web app    http://$BIND/$( [ -f "$IGNY8_WEB_DIR/index.html" ] || printf '   (not built: scripts/web.sh build)')
     API        http://$BIND/api/v1/
     Health     http://$BIND/api/ping/
     Docs       http://$BIND/api/docs/

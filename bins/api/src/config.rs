@@ -33,6 +33,8 @@ pub struct Config {
     pub media_dir: PathBuf,
     /// Largest accepted CSV upload in bytes (`IGNY8_CSV_MAX_BYTES`, default 20 MiB).
     pub csv_max_bytes: usize,
+    /// The built web app served on the API's origin (`IGNY8_WEB_DIR`, default `web/dist`).
+    pub web_dir: PathBuf,
     /// Listen address of the Prometheus `/metrics` endpoint (`IGNY8_METRICS_BIND`; unset: no
     /// metrics listener). Keep it off the public interface: tenants must not reach it.
     pub metrics_bind: Option<String>,
@@ -59,6 +61,7 @@ impl std::fmt::Debug for Config {
             .field("http_workers", &self.http_workers)
             .field("db_pool_size", &self.db_pool_size)
             .field("media_dir", &self.media_dir)
+            .field("web_dir", &self.web_dir)
             .field("metrics_bind", &self.metrics_bind)
             .field("budgets", &self.budgets)
             .field("cors_origins", &self.cors_origins)
@@ -153,6 +156,10 @@ impl Config {
             media_dir: var("IGNY8_MEDIA_DIR")
                 .map(PathBuf::from)
                 .unwrap_or_else(|| data_dir.join("media")),
+            web_dir: var("IGNY8_WEB_DIR")
+                .filter(|v| !v.trim().is_empty())
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("web/dist")),
             data_dir,
             production: var("IGNY8_ENV").is_some_and(|v| v == "production"),
             csv_max_bytes,

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod request_id;
 pub mod routes;
 pub mod signup;
+pub mod spa;
 pub mod state;
 pub mod throttle;
 
@@ -134,6 +135,7 @@ fn cors(origins: &[String]) -> actix_cors::Cors {
             header::ACCEPT,
             header::HeaderName::from_static("x-request-id"),
             header::HeaderName::from_static("x-igny8-api-key"),
+            header::HeaderName::from_static(routes::tenancy::auth::SESSION_HEADER),
         ])
         .expose_headers([
             header::HeaderName::from_static("x-request-id"),
@@ -158,8 +160,16 @@ async fn serve_schema(schema: web::Data<Schema>) -> HttpResponse {
         .body(schema.0.clone())
 }
 
-/// Unknown route: 405 when the path exists with other methods, 404 otherwise, both as JSON.
-async fn fallback(req: HttpRequest, known: web::Data<KnownPaths>) -> HttpResponse {
+/// A GET outside `/api/` and `/metrics` is the web app's ([`web::serve`]). Otherwise an unknown
+/// route: 405 when the path exists with other methods, 404 otherwise, both as JSON.
+async fn fallback(
+    req: HttpRequest,
+    known: web::Data<KnownPaths>,
+    state: web::Data<AppState>,
+) -> HttpResponse {
+    if crate::spa::is_web_request(&req) {
+        return crate::spa::serve(req, state).await;
+    }
     unknown_route(&req, &known, true)
 }
 
@@ -291,13 +301,20 @@ pub const DOCS_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'se
     base-uri 'none'; form-action 'self'";
 
 /// Security headers on every response: no MIME sniffing, no framing, no referrer, and a
-/// content security policy (a stricter one for the API than for the documentation page).
+/// content security policy (a stricter one for the API than for the documentation page and the
+/// web app).
 async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     use actix_web::http::header::{self, HeaderValue};
-    let docs = req.path().starts_with("/api/docs");
+    let csp = if req.path().starts_with("/api/docs") {
+        DOCS_CSP
+    } else if crate::spa::is_web_path(req.path()) {
+        crate::spa::WEB_CSP
+    } else {
+        API_CSP
+    };
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
     h.insert(
@@ -311,7 +328,7 @@ async fn security_headers(
     );
     h.insert(
         header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(if docs { DOCS_CSP } else { API_CSP }),
+        HeaderValue::from_static(csp),
     );
     Ok(res)
 }

@@ -5,6 +5,7 @@
 //! api migrate                    apply pending migrations and exit
 //! api seed                       load reference data (idempotent) and exit
 //! api create-staff --email E     create a platform staff user; password read from stdin
+//! api openapi                    print the OpenAPI document (no database needed) and exit
 //! ```
 
 use anyhow::{Context, Result, bail};
@@ -95,6 +96,10 @@ fn main() -> Result<()> {
             println!("reference data loaded");
             Ok(())
         }
+        "openapi" => {
+            println!("{:#}", api::openapi());
+            Ok(())
+        }
         "create-staff" => {
             let email = match (args.get(1).map(String::as_str), args.get(2)) {
                 (Some("--email"), Some(e)) => e.clone(),
@@ -116,7 +121,7 @@ fn main() -> Result<()> {
             Ok(())
         }
         "-h" | "--help" | "help" => {
-            println!("usage: api [serve|migrate|seed|create-staff --email EMAIL]");
+            println!("usage: api [serve|migrate|seed|openapi|create-staff --email EMAIL]");
             Ok(())
         }
         other => bail!("unknown command '{other}'; try `api help`"),
@@ -145,6 +150,7 @@ fn serve() -> Result<()> {
         throttle: std::sync::Arc::new(api::throttle::Throttle::new(cfg.budgets)),
         cors_origins: cfg.cors_origins.clone().into(),
         stripe: cfg.stripe.clone().map(std::sync::Arc::new),
+        web_dir: cfg.web_dir.clone().into(),
     };
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {

@@ -32,6 +32,8 @@ pub struct AppState {
     pub throttle: Arc<crate::throttle::Throttle>,
     /// Origins browsers may call the API from (CORS).
     pub cors_origins: Arc<[String]>,
+    /// The built web app (`IGNY8_WEB_DIR`) served for every GET outside `/api/` and `/metrics`.
+    pub web_dir: Arc<std::path::Path>,
     /// The card gateway (`IGNY8_STRIPE_*`); `None`: manual payments only, webhooks refused.
     pub stripe: Option<Arc<billing::gateway::StripeConfig>>,
 }

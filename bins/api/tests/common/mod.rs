@@ -71,6 +71,7 @@ pub fn state_on(pool: db::DbPool, url: &str) -> TestState {
             throttle: Default::default(),
             cors_origins: Arc::from(Vec::new()),
             stripe: None,
+            web_dir: Arc::from(media_dir.path().join("web").as_path()),
         },
         media_dir,
     }

@@ -9,6 +9,62 @@ use crate::state::AppState;
 use actix_web::{HttpRequest, HttpResponse, get, patch, post, put, web};
 use tenancy::auth::RegisterInput;
 
+/// The header with which the web app asks for the refresh token in a cookie
+/// (`X-IGNY8-Session: cookie`): the token then travels only in the cookie, and the body's
+/// `refresh` is empty. Clients that do not send it get the JSON contract unchanged.
+pub const SESSION_HEADER: &str = "x-igny8-session";
+/// The refresh-token cookie (`HttpOnly; Secure; SameSite=Strict`, scoped to [`COOKIE_PATH`]).
+pub const REFRESH_COOKIE: &str = "igny8_refresh";
+/// The only routes the refresh cookie is sent to.
+pub const COOKIE_PATH: &str = "/api/v1/auth/";
+
+/// Whether the web client asked for the cookie session.
+fn wants_cookie(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("cookie"))
+}
+
+/// The refresh cookie of a request, if any.
+fn refresh_cookie(req: &HttpRequest) -> Option<String> {
+    req.headers()
+        .get_all(actix_web::http::header::COOKIE)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == REFRESH_COOKIE)
+        .map(|(_, value)| value.trim().to_owned())
+        .filter(|v| !v.is_empty())
+}
+
+fn set_cookie(res: &mut HttpResponse, value: &str, max_age: i64) {
+    let cookie = format!(
+        "{REFRESH_COOKIE}={value}; Path={COOKIE_PATH}; Max-Age={max_age}; HttpOnly; Secure; SameSite=Strict"
+    );
+    if let Ok(v) = actix_web::http::header::HeaderValue::from_str(&cookie) {
+        res.headers_mut()
+            .append(actix_web::http::header::SET_COOKIE, v);
+    }
+}
+
+/// Answers a session: in cookie mode the refresh token moves from the body into the cookie.
+fn session_response(
+    mut auth: AuthResponse,
+    cookie: bool,
+    now: chrono::DateTime<chrono::Utc>,
+    respond: impl FnOnce(AuthResponse) -> HttpResponse,
+) -> HttpResponse {
+    if !cookie {
+        return respond(auth);
+    }
+    let token = std::mem::take(&mut auth.refresh);
+    let max_age = (auth.refresh_expires_at - now).num_seconds().max(0);
+    let mut res = respond(auth);
+    set_cookie(&mut res, &token, max_age);
+    res
+}
+
 /// Creates an account with its owner and returns tokens. A paid `plan_slug` leaves the account
 /// `pending_payment`.
 #[utoipa::path(tag = "auth", request_body = RegisterBody, responses(
@@ -18,6 +74,7 @@ use tenancy::auth::RegisterInput;
 ))]
 #[post("/register/")]
 pub async fn register(
+    req: HttpRequest,
     state: web::Data<AppState>,
     body: ApiJson<RegisterBody>,
 ) -> ApiResult<HttpResponse> {
@@ -46,7 +103,12 @@ pub async fn register(
         };
         res.next_action = Some(action.into());
     }
-    Ok(envelope::created(res))
+    Ok(session_response(
+        res,
+        wants_cookie(&req),
+        state.clock.now(),
+        envelope::created,
+    ))
 }
 
 /// Signs in; throttled to 5 attempts a minute per IP and per email.
@@ -74,7 +136,12 @@ pub async fn login(
         )?)
     })
     .await?;
-    let mut res = envelope::ok(AuthResponse::from(signed));
+    let mut res = session_response(
+        AuthResponse::from(signed),
+        wants_cookie(&req),
+        state.clock.now(),
+        envelope::ok,
+    );
     let h = res.headers_mut();
     if let (Ok(l), Ok(r)) = (
         admitted.limit.to_string().parse(),
@@ -92,55 +159,108 @@ pub async fn login(
     Ok(res)
 }
 
-async fn do_refresh(state: web::Data<AppState>, body: RefreshBody) -> ApiResult<HttpResponse> {
+/// The refresh body as read: in cookie mode the token may come from the cookie instead.
+#[derive(serde::Deserialize)]
+struct RefreshInput {
+    #[serde(default)]
+    refresh: Option<String>,
+}
+
+async fn do_refresh(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    body: RefreshInput,
+) -> ApiResult<HttpResponse> {
+    let cookie_mode = wants_cookie(&req);
+    let (token, from_cookie) = match body.refresh.filter(|t| !t.is_empty()) {
+        Some(t) => (t, false),
+        None => match refresh_cookie(&req) {
+            Some(t) if cookie_mode => (t, true),
+            // The web app cannot see its HttpOnly cookie, so it asks at every start: no cookie
+            // is no session, not an error.
+            None if cookie_mode => return Ok(HttpResponse::NoContent().finish()),
+            // Other clients: the same answer as before the cookie existed (the field is required).
+            _ => {
+                return Err(crate::extract::parse_json::<RefreshBody>(b"{}")
+                    .err()
+                    .unwrap_or(ApiError::Validation(kernel::FieldErrors::single(
+                        "refresh",
+                        "This field is required.",
+                    ))));
+            }
+        },
+    };
     let signed = db(&state, move |c, st| {
-        Ok(tenancy::auth::refresh(
-            c,
-            &st.auth,
-            &body.refresh,
-            st.clock.now(),
-        )?)
+        Ok(tenancy::auth::refresh(c, &st.auth, &token, st.clock.now())?)
     })
-    .await?;
-    Ok(envelope::ok(AuthResponse::from(signed)))
+    .await;
+    match signed {
+        Ok(signed) => Ok(session_response(
+            AuthResponse::from(signed),
+            cookie_mode,
+            state.clock.now(),
+            envelope::ok,
+        )),
+        // A cookie that no longer works is dropped, so the app shows the sign-in page at once.
+        Err(e) if from_cookie => {
+            let mut res = actix_web::ResponseError::error_response(&e);
+            set_cookie(&mut res, "", 0);
+            Ok(res)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// Exchanges a refresh token for a new pair; the old refresh token stops working, and reusing
-/// it revokes the whole session.
+/// it revokes the whole session. With `X-IGNY8-Session: cookie` and no `refresh` in the body,
+/// the token is read from the `igny8_refresh` cookie, and the new one is set there (204 when
+/// there is no cookie: no session).
 #[utoipa::path(tag = "auth", request_body = RefreshBody, responses(
-    (status = 200, body = AuthResponse), (status = 401, description = "invalid_token / token_expired")))]
+    (status = 200, body = AuthResponse),
+    (status = 204, description = "`X-IGNY8-Session: cookie`, no `refresh` in the body and no cookie: no session"),
+    (status = 401, description = "invalid_token / token_expired")))]
 #[post("/token/refresh/")]
 pub async fn token_refresh(
+    req: HttpRequest,
     state: web::Data<AppState>,
-    body: ApiJson<RefreshBody>,
+    body: ApiJson<RefreshInput>,
 ) -> ApiResult<HttpResponse> {
-    do_refresh(state, body.0).await
+    do_refresh(req, state, body.0).await
 }
 
 /// Alias of `token/refresh/`.
 #[utoipa::path(tag = "auth", request_body = RefreshBody, responses(
-    (status = 200, body = AuthResponse), (status = 401, description = "invalid_token / token_expired")))]
+    (status = 200, body = AuthResponse),
+    (status = 204, description = "`X-IGNY8-Session: cookie`, no `refresh` in the body and no cookie: no session"),
+    (status = 401, description = "invalid_token / token_expired")))]
 #[post("/refresh/")]
 pub async fn refresh_alias(
+    req: HttpRequest,
     state: web::Data<AppState>,
-    body: ApiJson<RefreshBody>,
+    body: ApiJson<RefreshInput>,
 ) -> ApiResult<HttpResponse> {
-    do_refresh(state, body.0).await
+    do_refresh(req, state, body.0).await
 }
 
-/// Revokes the current session (its refresh token and access tokens).
+/// Revokes the current session (its refresh token and access tokens) and clears the web app's
+/// refresh cookie.
 #[utoipa::path(tag = "auth", security(("bearer" = [])), responses((status = 200), (status = 401)))]
 #[post("/logout/")]
-pub async fn logout(state: web::Data<AppState>, auth: Auth) -> ApiResult<HttpResponse> {
+pub async fn logout(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    auth: Auth,
+) -> ApiResult<HttpResponse> {
     let token = auth.token;
     db(&state, move |c, st| {
         Ok(tenancy::auth::logout(c, &st.auth, &token, st.clock.now())?)
     })
     .await?;
-    Ok(envelope::ok_with_message(
-        serde_json::Value::Null,
-        "Logged out.",
-    ))
+    let mut res = envelope::ok_with_message(serde_json::Value::Null, "Logged out.");
+    if wants_cookie(&req) || refresh_cookie(&req).is_some() {
+        set_cookie(&mut res, "", 0);
+    }
+    Ok(res)
 }
 
 /// The caller with account and plan.

@@ -1,0 +1,25 @@
+import type { components } from "./schema";
+
+type S = components["schemas"];
+export type Site = S["SiteDto"];
+export type Sector = S["SectorDto"];
+export type Industry = S["IndustryDto"];
+export type Keyword = S["KeywordDto"];
+export type Cluster = S["ClusterDto"];
+export type Idea = S["IdeaDto"];
+export type Task = S["TaskDto"];
+export type Content = S["ContentDto"];
+export type Image = S["ImageDto"];
+export type AiTask = S["AiTask"];
+export type ImportReport = S["ImportReport"];
+export type Run = S["Run"];
+export type RunEvent = S["RunEvent"];
+export type RunEstimate = S["RunEstimate"];
+export type AutomationConfig = S["AutomationConfig"];
+export type Balance = S["BalanceDto"];
+export type Invoice = S["InvoiceDto"];
+export type CreditPackage = S["CreditPackageDto"];
+export type Transaction = S["TransactionDto"];
+export type Usage = S["UsageDto"];
+export type Integration = S["IntegrationDto"];
+export type PublishingSettings = S["PublishingSettingsDto"];
