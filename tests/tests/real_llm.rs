@@ -392,7 +392,11 @@ fn the_five_ai_functions_against_a_real_local_llm() {
     );
 
     // Credits = usage: the balance fell by exactly the charged usage rows.
-    let usage = list(http, &token, "/api/v1/billing/credits/usage/?ordering=-created_at");
+    let usage = list(
+        http,
+        &token,
+        "/api/v1/billing/credits/usage/?ordering=-created_at",
+    );
     let charged: i64 = usage
         .iter()
         .map(|u| u["credits_used"].as_i64().unwrap())
