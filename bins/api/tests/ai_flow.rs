@@ -1665,3 +1665,184 @@ async fn a_task_waiting_to_retry_says_so() {
         "{d}"
     );
 }
+
+#[actix_web::test]
+async fn a_bad_clustering_group_or_image_prompt_set_fails_alone() {
+    use test_support::openai_server::{CHAT, OpenAiServer, Reply};
+    let c = ctx();
+    let app = app(&c.state).await;
+    grant(&c, &c.a, 1_000);
+    let server = OpenAiServer::start();
+    let settings = openai_settings(&server.base_url(), &[]);
+    // Keywords in two sectors: one clustering call (group) per sector.
+    let mut conn = c.db.conn();
+    let mut by_sector: Vec<Vec<i64>> = Vec::new();
+    for (s, words) in [
+        ["vpn for business", "business vpn"],
+        ["cloud backup", "cloud storage"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        by_sector.push(
+            words
+                .iter()
+                .map(|w| {
+                    planning::keywords::create_keyword(
+                        &mut conn,
+                        &c.a.scope(),
+                        &planning::keywords::NewKeyword {
+                            site_id: Some(c.a.site_id),
+                            sector_id: Some(c.a.sector_ids[s]),
+                            keyword: (*w).into(),
+                            ..Default::default()
+                        },
+                        chrono::Utc::now(),
+                    )
+                    .unwrap()
+                    .id
+                    .get()
+                })
+                .collect(),
+        );
+    }
+    drop(conn);
+    // Groups are worked in sector id order: the first one's answer is unusable twice, the
+    // second one's is fine.
+    let (bad, ok) = if c.a.sector_ids[0] < c.a.sector_ids[1] {
+        (0, 1)
+    } else {
+        (1, 0)
+    };
+    let unusable =
+        json!({"clusters": [{"name": "X", "description": "", "keyword_ids": [999_999]}]});
+    server.enqueue(CHAT, Reply::chat_json(&unusable, 10, 10));
+    server.enqueue(CHAT, Reply::chat_json(&unusable, 10, 10));
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"clusters": [{"name": "Cloud Storage", "description": "", "keyword_ids": by_sector[ok]}]}),
+            10,
+            10,
+        ),
+    );
+    let all: Vec<i64> = by_sector.concat();
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": all}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "completed", "{d}");
+    let r = &d["result"];
+    assert_eq!(
+        (
+            r["clusters_created"].as_i64(),
+            r["keywords_mapped"].as_i64(),
+            r["keywords_failed"].as_i64()
+        ),
+        (Some(1), Some(2), Some(2)),
+        "{d}"
+    );
+    let failed: Vec<i64> = r["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["keyword_id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(failed, by_sector[bad]);
+    assert!(
+        r["errors"][0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("/clusters/0/keyword_ids/0"),
+        "{d}"
+    );
+    let unclustered: i64 = keywords::table
+        .filter(keywords::id.eq_any(&by_sector[bad]))
+        .filter(keywords::cluster_id.is_null())
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(
+        unclustered, 2,
+        "the failed group's keywords stay as they were"
+    );
+
+    // Image prompts for two articles: the first answer unusable twice, the second fine.
+    let mut conn = c.db.conn();
+    let items: Vec<i64> = ["One", "Two"]
+        .iter()
+        .map(|title| {
+            content::content::create_content(
+                &mut conn,
+                &c.a.scope(),
+                &content::content::NewContent {
+                    site_id: c.a.site_id,
+                    sector_id: c.a.sector_ids[0],
+                    task_id: None,
+                    fields: content::content::ContentFields {
+                        title: Some((*title).into()),
+                        content_html: Some("<h2>Part</h2><p>x</p>".into()),
+                        ..Default::default()
+                    },
+                },
+                chrono::Utc::now(),
+            )
+            .unwrap()
+            .content
+            .id
+            .get()
+        })
+        .collect();
+    drop(conn);
+    let two_featured = json!({"featured": {"prompt": ""}, "in_article": []});
+    server.enqueue(CHAT, Reply::chat_json(&two_featured, 10, 10));
+    server.enqueue(CHAT, Reply::chat_json(&two_featured, 10, 10));
+    let in_article: Vec<Value> = (0..2)
+        .map(|i| json!({"prompt": format!("scene {i}")}))
+        .collect();
+    server.enqueue(
+        CHAT,
+        Reply::chat_json(
+            &json!({"featured": {"prompt": "a hero"}, "in_article": in_article}),
+            10,
+            10,
+        ),
+    );
+    let t = start_ai(
+        &app,
+        &c.a.access,
+        "/api/v1/writer/content/generate_image_prompts/",
+        json!({"ids": items}),
+    )
+    .await;
+    drain(&c, &settings, None);
+    let d = ai_task(&app, &c.a.access, t).await;
+    assert_eq!(d["status"], "completed", "{d}");
+    assert_eq!(
+        (
+            d["result"]["count"].as_i64(),
+            d["result"]["failed"].as_i64()
+        ),
+        (Some(1), Some(1)),
+        "{d}"
+    );
+    assert_eq!(d["result"]["errors"][0]["content_id"], items[0]);
+    let rows: Vec<(i64, String)> = images::table
+        .filter(images::account_id.eq(c.a.account_id))
+        .select((images::content_id, images::prompt))
+        .order(images::position.asc())
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert!(rows.iter().all(|(cid, _)| *cid == items[1]), "{rows:?}");
+    assert_eq!(
+        rows.len(),
+        3,
+        "featured + the configured in-article prompts: {rows:?}"
+    );
+    check_ledger(&c, c.a.account_id, 1_000);
+}
