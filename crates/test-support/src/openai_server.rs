@@ -93,28 +93,23 @@ impl Reply {
     /// A chat completion whose `choices[0].message.content` is `content` (any text, valid JSON
     /// or not), with `usage.prompt_tokens` / `completion_tokens`.
     pub fn chat_text(content: &str, prompt_tokens: u64, completion_tokens: u64) -> Reply {
-        Reply::json(
-            200,
-            &json!({
-                "id": "chatcmpl-test",
-                "object": "chat.completion",
-                "model": "test-model-2025",
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens},
-            }),
-        )
+        Reply::chat(content, prompt_tokens, completion_tokens, "stop")
     }
 
     /// A chat completion the model stopped at `max_tokens` (`finish_reason: "length"`): its
     /// content is whatever was produced by then, usually cut-off JSON.
     pub fn chat_cut_off(content: &str, prompt_tokens: u64, completion_tokens: u64) -> Reply {
+        Reply::chat(content, prompt_tokens, completion_tokens, "length")
+    }
+
+    fn chat(content: &str, prompt_tokens: u64, completion_tokens: u64, finish: &str) -> Reply {
         Reply::json(
             200,
             &json!({
                 "id": "chatcmpl-test",
                 "object": "chat.completion",
                 "model": "test-model-2025",
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "length"}],
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": finish}],
                 "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens, "total_tokens": prompt_tokens + completion_tokens},
             }),
         )
