@@ -39,8 +39,8 @@ ensure_packages() {
     fi
     say "installing postgresql and libpq-dev with apt-get (one time)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq >&2
-    apt-get install -y -qq postgresql libpq-dev >&2
+    apt-get update -qq -o DPkg::Lock::Timeout=300 >&2
+    apt-get install -y -qq -o DPkg::Lock::Timeout=300 postgresql libpq-dev >&2
     find_bin_dir >/dev/null || { say "postgresql was installed but initdb was not found"; exit 1; }
 }
 

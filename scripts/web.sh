@@ -51,7 +51,8 @@ ensure_chromium() {
     fi
     say "installing chromium from Debian's packages (one time)"
     export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -qq chromium >&2 || { apt-get update -qq >&2 && apt-get install -y -qq chromium >&2; }
+    apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >&2 \
+        || { apt-get update -qq -o DPkg::Lock::Timeout=300 >&2 && apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium >&2; }
 }
 
 e2e() {

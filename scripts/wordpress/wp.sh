@@ -63,7 +63,9 @@ deps_missing() {
 }
 
 apt_install() {
-    apt-get install -y -q --no-install-recommends "${DEPS_PACKAGES[@]}" "${DEPS_EXCLUDES[@]}" >&2
+    # Another apt run (or another test's install) holds dpkg's lock: wait for it.
+    apt-get install -y -q -o DPkg::Lock::Timeout=300 --no-install-recommends \
+        "${DEPS_PACKAGES[@]}" "${DEPS_EXCLUDES[@]}" >&2
 }
 
 cmd_deps() {
@@ -74,21 +76,31 @@ cmd_deps() {
         die "missing Debian packages: ${missing% }. Install them as root: sudo $0 deps
   (that runs: apt-get install -y --no-install-recommends ${DEPS_PACKAGES[*]} ${DEPS_EXCLUDES[*]})"
     fi
+    # Tests start several instances at once: one installs, the others wait and find the
+    # packages there.
+    exec 8>/tmp/igny8-wp-deps.lock
+    flock 8
+    missing="$(deps_missing)"
+    if [ -z "$missing" ]; then
+        flock -u 8
+        return 0
+    fi
     local t0; t0="$(now_ms)"
     say "installing Debian packages (one time, ~30 s): ${missing% }"
     export DEBIAN_FRONTEND=noninteractive
     if ! compgen -G '/var/lib/apt/lists/*_Packages*' >/dev/null; then
         say "apt lists are empty: apt-get update"
-        apt-get update -q >&2
+        apt-get update -q -o DPkg::Lock::Timeout=300 >&2
     fi
     if ! apt_install; then
         say "install failed; retrying after apt-get update"
-        apt-get update -q >&2
+        apt-get update -q -o DPkg::Lock::Timeout=300 >&2
         apt_install
     fi
     missing="$(deps_missing)"
     [ -z "$missing" ] || die "packages still missing after apt-get install: $missing"
     say "packages installed in $(elapsed "$t0")"
+    flock -u 8
 }
 
 php_bin() {
