@@ -287,6 +287,20 @@ async fn a_body_token_still_works_and_answers_in_the_body() {
     assert_eq!(r.status, StatusCode::OK);
     assert!(refresh_cookie(&r).is_none());
     assert!(!r.data()["refresh"].as_str().unwrap().is_empty());
+    // Without the web client's header an empty token is a bad token (401), as it always was;
+    // a missing one is a validation error.
+    for path in ["token/refresh/", "refresh/"] {
+        let r = post(&format!("{AUTH}/{path}"))
+            .json(&json!({"refresh": ""}))
+            .send(&app)
+            .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{path}: {:?}", r.json());
+        let r = post(&format!("{AUTH}/{path}"))
+            .json(&json!({}))
+            .send(&app)
+            .await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST, "{path}: {:?}", r.json());
+    }
 }
 
 #[actix_web::test]

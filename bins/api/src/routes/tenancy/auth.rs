@@ -172,7 +172,9 @@ async fn do_refresh(
     body: RefreshInput,
 ) -> ApiResult<HttpResponse> {
     let cookie_mode = wants_cookie(&req);
-    let (token, from_cookie) = match body.refresh.filter(|t| !t.is_empty()) {
+    // An empty token is "none" to the web app (which reads its cookie instead); to any other
+    // client it is a token like another, answered 401 as before the cookie existed.
+    let (token, from_cookie) = match body.refresh.filter(|t| !(cookie_mode && t.is_empty())) {
         Some(t) => (t, false),
         None => match refresh_cookie(&req) {
             Some(t) if cookie_mode => (t, true),
