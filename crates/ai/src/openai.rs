@@ -1261,6 +1261,14 @@ mod tests {
             timeout: Duration::ZERO,
             ..OpenAiConfig::default()
         }));
+        assert!(bad(OpenAiConfig {
+            max_tokens: 255,
+            ..OpenAiConfig::default()
+        }));
+        assert!(!bad(OpenAiConfig {
+            max_tokens: 256,
+            ..OpenAiConfig::default()
+        }));
     }
 
     #[test]
