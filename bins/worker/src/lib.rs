@@ -50,6 +50,7 @@ pub fn linked_job_samples() -> Vec<Box<dyn Runnable>> {
     vec![
         Box::new(tenancy::jobs::PurgeExpiredAuth {}),
         Box::new(billing::jobs::RenewSubscriptions {}),
+        Box::new(db::jobs::NoOp {}),
         Box::new(automation::ai_functions::RunAiTask {
             ai_task_id: kernel::AiTaskId(0),
             account_id: kernel::AccountId(0),
@@ -165,6 +166,7 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
         for n in 0..config.concurrency {
             let ctx = runner::LoopContext {
                 queue: queue.clone(),
+                pool: pool.clone(),
                 task_type: (*task_type).to_owned(),
                 poll_interval: config.poll_interval,
                 stop: stop.clone(),

@@ -17,8 +17,10 @@ const FETCH_ERROR_BACKOFF: Duration = Duration::from_secs(1);
 
 /// What one worker thread needs.
 pub struct LoopContext {
-    /// fang's queue on the worker's pool.
+    /// fang's queue on the worker's pool (retries and failures).
     pub queue: Queue,
+    /// The worker's pool: fetching and completing tasks (the hot path, two statements a job).
+    pub pool: db::DbPool,
     /// The task type this thread serves.
     pub task_type: String,
     /// Wait between fetches while the queue is empty.
@@ -48,41 +50,94 @@ pub enum Outcome {
     },
 }
 
-/// Fetches and runs tasks of one type until the stop flag is set.
+/// Fetches and runs tasks of one type until the stop flag is set. A success is recorded by the
+/// statement that claims the next task (one round trip a job); the last one when the loop stops.
 pub fn run_loop(ctx: &LoopContext) {
+    // A task that succeeded and is not yet removed: (id, job name).
+    let mut done: Option<(uuid::Uuid, String)> = None;
     while !ctx.stop.load(Ordering::SeqCst) {
-        match ctx.queue.fetch_and_touch_task(ctx.task_type.clone()) {
+        let fetched = ctx.pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+            db::jobs::complete_and_fetch(
+                &mut c,
+                done.as_ref().map(|(id, name)| (*id, name.as_str())),
+                &ctx.task_type,
+            )
+            .map_err(|e| e.to_string())
+        });
+        if fetched.is_ok()
+            && let Some((id, _)) = done.take()
+        {
+            ctx.in_flight.remove(&id);
+        }
+        match fetched {
             Ok(Some(task)) => {
                 ctx.in_flight.insert(task.id);
-                // `process_task` already catches the job's own panics; this guard keeps the
+                // `run_and_record` already catches the job's own panics; this guard keeps the
                 // thread alive if anything around it panics. The task then stays `in_progress`
                 // and the reaper retries it after the stale timeout.
-                if catch_unwind(AssertUnwindSafe(|| process_task(&ctx.queue, &task))).is_err() {
-                    tracing::error!(task_id = %task.id, "panic while recording a task's outcome; the reaper will pick the task up");
+                match catch_unwind(AssertUnwindSafe(|| {
+                    run_and_record(&ctx.queue, &ctx.pool, &task, false)
+                })) {
+                    Ok(Outcome::Completed) => done = Some((task.id, job_name(&task.metadata))),
+                    Ok(_) => {
+                        ctx.in_flight.remove(&task.id);
+                    }
+                    Err(_) => {
+                        tracing::error!(task_id = %task.id, "panic while recording a task's outcome; the reaper will pick the task up");
+                        ctx.in_flight.remove(&task.id);
+                    }
                 }
-                ctx.in_flight.remove(&task.id);
             }
             Ok(None) => sleep_unless(&ctx.stop, ctx.poll_interval),
             Err(e) => {
+                // A completion that may not have happened is sent again (deleting twice is a
+                // no-op, and only a deletion is counted).
                 tracing::warn!(task_type = %ctx.task_type, error = %e, "cannot fetch a task");
                 sleep_unless(&ctx.stop, FETCH_ERROR_BACKOFF);
             }
         }
+    }
+    if let Some((id, name)) = done.take() {
+        let res = ctx
+            .pool
+            .get()
+            .map_err(|e| e.to_string())
+            .and_then(|mut c| db::jobs::complete(&mut c, id, &name).map_err(|e| e.to_string()));
+        if let Err(e) = res {
+            tracing::error!(task_id = %id, error = %e, "cannot record the task's outcome; it stays in_progress until the reaper retries it");
+        }
+        ctx.in_flight.remove(&id);
     }
 }
 
 /// Runs one fetched (`in_progress`) task and records its outcome: success removes the row; an
 /// error or a panic schedules a retry with the job's backoff while retries remain, otherwise
 /// marks the row `failed` and keeps it; a payload that does not deserialize fails at once.
-pub fn process_task(queue: &Queue, task: &Task) -> Outcome {
+pub fn process_task(queue: &Queue, pool: &db::DbPool, task: &Task) -> Outcome {
+    run_and_record(queue, pool, task, true)
+}
+
+/// [`process_task`]; with `complete_now` false a success is left for the caller to record
+/// (the loop does it with its next fetch).
+fn run_and_record(queue: &Queue, pool: &db::DbPool, task: &Task, complete_now: bool) -> Outcome {
     let name = job_name(&task.metadata);
-    let outcome = run_task(queue, task, &name);
+    let outcome = run_task(queue, pool, task, &name);
     let counted = match &outcome {
-        Outcome::Completed => JobOutcome::Succeeded,
+        Outcome::Completed => {
+            if complete_now {
+                let res = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+                    db::jobs::complete(&mut c, task.id, &name).map_err(|e| e.to_string())
+                });
+                if let Err(e) = res {
+                    tracing::error!(task_id = %task.id, error = %e, "cannot record the task's outcome; it stays in_progress until the reaper retries it");
+                }
+            }
+            return outcome;
+        }
         Outcome::Retried { .. } => JobOutcome::Retried,
         Outcome::Failed { .. } => JobOutcome::Failed,
     };
-    match queue.connection_pool.get() {
+    match pool.get() {
         Ok(mut conn) => {
             if let Err(e) = db::jobs::count_outcome(&mut conn, &name, counted) {
                 tracing::warn!(job = %name, error = %e, "cannot count the job's outcome");
@@ -93,7 +148,7 @@ pub fn process_task(queue: &Queue, task: &Task) -> Outcome {
     outcome
 }
 
-fn run_task(queue: &Queue, task: &Task, name: &str) -> Outcome {
+fn run_task(queue: &Queue, pool: &db::DbPool, task: &Task, name: &str) -> Outcome {
     let name = name.to_owned();
     let job: Box<dyn Runnable> = match serde_json::from_value(task.metadata.clone()) {
         Ok(job) => job,
@@ -118,7 +173,6 @@ fn run_task(queue: &Queue, task: &Task, name: &str) -> Outcome {
     let outcome = match error {
         None => {
             tracing::info!(task_id = %task.id, job = %name, elapsed_ms, "job completed");
-            record(queue.remove_task(&task.id).map(|_| ()), task);
             Outcome::Completed
         }
         Some(error) if task.retries < job.max_retries() => {
@@ -140,7 +194,7 @@ fn run_task(queue: &Queue, task: &Task, name: &str) -> Outcome {
     // Whatever the outcome, the next occurrence must exist; the unique index (and fang's own
     // lookup) turn a duplicate into a no-op, e.g. while this task waits for its retry.
     if let Some(Scheduled::CronPattern(_)) = job.cron() {
-        match queue.connection_pool.get() {
+        match pool.get() {
             Ok(mut conn) => {
                 if let Err(e) = db::jobs::schedule(&mut conn, job.as_ref()) {
                     tracing::warn!(job = %name, error = %e, "cannot schedule the next occurrence; the housekeeper will");

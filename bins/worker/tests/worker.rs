@@ -1034,3 +1034,209 @@ fn the_worker_resumes_by_itself_after_a_database_restart() {
         "the job row is gone once done"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The hot path: one statement to claim a task, one to complete it, batches to enqueue
+
+#[test]
+fn fetch_claims_the_oldest_due_task_once_skipping_locked_and_future_ones() {
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let meta = r#"{"type":"db.noop"}"#;
+    let newer = insert_task(&mut conn, meta, "default", "new", 0, 10, -1);
+    let oldest = insert_task(&mut conn, meta, "default", "retried", 1, 100, -1);
+    let middle = insert_task(&mut conn, meta, "default", "new", 0, 50, -1);
+    insert_task(&mut conn, meta, "default", "new", 0, 500, 3600); // not due
+    insert_task(&mut conn, meta, "default", "in_progress", 0, 400, -1); // taken
+    insert_task(&mut conn, meta, "default", "failed", 3, 300, -1); // done for
+    insert_task(&mut conn, meta, "mail", "new", 0, 900, -1); // another type
+
+    let first = db::jobs::fetch(&mut conn, "default").unwrap().unwrap();
+    assert_eq!(first.id, oldest);
+    assert_eq!(first.state, db::jobs::fang::FangTaskState::InProgress);
+    assert_eq!(first.retries, 1);
+    assert_eq!(task_by_id(&mut conn, oldest).state, "in_progress");
+
+    // A task another worker holds locked is skipped, not waited for.
+    let mut other = PgConnection::establish(db.url()).unwrap();
+    other
+        .transaction::<_, diesel::result::Error, _>(|o| {
+            diesel::sql_query("SELECT id FROM fang_tasks WHERE id = $1 FOR UPDATE")
+                .bind::<diesel::sql_types::Uuid, _>(middle)
+                .execute(o)?;
+            let next = db::jobs::fetch(&mut conn, "default").unwrap().unwrap();
+            assert_eq!(next.id, newer, "the locked task is skipped");
+            assert_eq!(db::jobs::fetch(&mut conn, "default").unwrap(), None);
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(
+        db::jobs::fetch(&mut conn, "default").unwrap().unwrap().id,
+        middle
+    );
+    assert_eq!(db::jobs::fetch(&mut conn, "default").unwrap(), None);
+
+    // Completing removes the row and counts the success, once per call.
+    db::jobs::complete(&mut conn, oldest, "db.noop").unwrap();
+    db::jobs::complete(&mut conn, newer, "db.noop").unwrap();
+    assert_eq!(
+        count(
+            &mut conn,
+            &format!("SELECT count(*) AS n FROM fang_tasks WHERE id IN ('{oldest}', '{newer}')")
+        ),
+        0
+    );
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
+        ),
+        2
+    );
+}
+
+/// The plans PostgreSQL picks for the fetch, generic and custom, after the queue was analysed
+/// while empty and then received a burst.
+fn fetch_plans(conn: &mut PgConnection) -> String {
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    let mut text = String::new();
+    for mode in ["force_generic_plan", "force_custom_plan"] {
+        diesel::sql_query(format!("SET plan_cache_mode = {mode}"))
+            .execute(conn)
+            .unwrap();
+        let plan: Vec<Line> = diesel::sql_query("EXPLAIN EXECUTE bench_fetch('default')")
+            .load(conn)
+            .unwrap();
+        text.push_str(&format!("-- {mode}\n"));
+        for l in plan {
+            text.push_str(&l.line);
+            text.push('\n');
+        }
+    }
+    text
+}
+
+#[test]
+fn fetch_stays_index_driven_when_a_burst_lands_on_a_queue_analysed_empty() {
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    diesel::sql_query("ANALYZE fang_tasks")
+        .execute(&mut conn)
+        .unwrap();
+    diesel::sql_query(
+        "INSERT INTO fang_tasks (metadata, task_type, created_at)
+         SELECT '{\"type\":\"db.noop\"}', 'default', now() - g * interval '1 ms' FROM generate_series(1, 20000) g",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    diesel::sql_query(format!(
+        "PREPARE bench_fetch(text) AS {}",
+        db::jobs::FETCH_SQL
+    ))
+    .execute(&mut conn)
+    .unwrap();
+    let stale = fetch_plans(&mut conn);
+    diesel::sql_query("ANALYZE fang_tasks")
+        .execute(&mut conn)
+        .unwrap();
+    let fresh = fetch_plans(&mut conn);
+    for plans in [&stale, &fresh] {
+        assert!(
+            plans.contains("Index Scan using fang_tasks_fetch"),
+            "{plans}"
+        );
+        assert!(
+            !plans.contains("Sort"),
+            "the fetch sorts the queue:\n{plans}"
+        );
+        assert!(!plans.contains("Seq Scan"), "{plans}");
+    }
+}
+
+#[test]
+fn enqueue_many_inserts_in_the_callers_transaction_and_keeps_unique_jobs_unique() {
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let jobs: Vec<RecordRun> = (0..3)
+        .map(|i| RecordRun::new(&format!("batch-{i}"), 0))
+        .collect();
+    let purge = tenancy::jobs::PurgeExpiredAuth {};
+    let mut batch: Vec<&dyn db::jobs::fang::Runnable> = jobs.iter().map(|j| j as _).collect();
+    batch.push(&purge);
+    batch.push(&purge);
+
+    let rolled_back = conn.transaction::<(), diesel::result::Error, _>(|c| {
+        assert_eq!(db::jobs::enqueue_many(c, &batch).unwrap().len(), 4);
+        Err(diesel::result::Error::RollbackTransaction)
+    });
+    assert!(rolled_back.is_err());
+    assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM fang_tasks"), 0);
+
+    let ids = conn
+        .transaction::<_, db::DbError, _>(|c| db::jobs::enqueue_many(c, &batch))
+        .unwrap();
+    assert_eq!(
+        ids.len(),
+        4,
+        "the unique job twice in one batch is inserted once"
+    );
+    assert!(
+        db::jobs::enqueue_many(&mut conn, &[&purge])
+            .unwrap()
+            .is_empty()
+    );
+    assert!(db::jobs::enqueue_many(&mut conn, &[]).unwrap().is_empty());
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM fang_tasks WHERE task_type = 'maintenance'"
+        ),
+        1
+    );
+
+    // The rows are what the worker runs, in the order they were given.
+    let w = WorkerProcess::start(&db, &[("IGNY8_WORKER_CONCURRENCY", "1")]);
+    let done = wait_until(Duration::from_secs(15), || {
+        (0..3).all(|i| task(&mut conn, &format!("batch-{i}")).is_none())
+    });
+    assert!(done, "batch jobs never completed; log:\n{}", w.log());
+    let started: Vec<DateTime<Utc>> = (0..3)
+        .map(|i| {
+            let r = runs(&mut conn, &format!("batch-{i}"));
+            assert_eq!(r.len(), 1, "batch-{i} ran {} times", r.len());
+            r[0].started_at
+        })
+        .collect();
+    assert!(started.windows(2).all(|w| w[0] <= w[1]), "{started:?}");
+}
+
+#[test]
+fn noop_jobs_drain_and_are_counted() {
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let noop = db::jobs::NoOp {};
+    let batch: Vec<&dyn db::jobs::fang::Runnable> = (0..300).map(|_| &noop as _).collect();
+    assert_eq!(
+        db::jobs::enqueue_many(&mut conn, &batch).unwrap().len(),
+        300
+    );
+    let w = WorkerProcess::start(&db, &[]);
+    let done = wait_until(Duration::from_secs(20), || {
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM fang_tasks WHERE task_type = 'default'",
+        ) == 0
+    });
+    assert!(done, "no-op jobs did not drain; log:\n{}", w.log());
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
+        ),
+        300
+    );
+}

@@ -267,3 +267,211 @@ pub fn job_outcomes(conn: &mut PgConnection) -> Result<Vec<JobOutcomeCount>, DbE
             .load(conn)?,
     )
 }
+
+/// Claims the next due task of `task_type` (oldest first) and marks it `in_progress`, in one
+/// statement. The state filter is written out (not a bound array) so the partial index
+/// `fang_tasks_fetch (task_type, created_at, scheduled_at)` is provably usable by every plan,
+/// generic or custom: the first pending row is the index's first entry, whatever the table's
+/// statistics say (a burst enqueued onto a queue analysed while empty is fetched as fast as a
+/// steady one). fang's own fetch is a transaction of three statements whose bound state list
+/// hides that index from generic plans.
+pub const FETCH_SQL: &str = "UPDATE fang_tasks SET state = 'in_progress', updated_at = now() \
+     WHERE id = (SELECT id FROM fang_tasks \
+                 WHERE task_type = $1 AND state IN ('new', 'retried') AND scheduled_at <= now() \
+                 ORDER BY created_at, scheduled_at LIMIT 1 FOR UPDATE SKIP LOCKED) \
+     RETURNING id, metadata, error_message, state::text AS state, task_type, uniq_hash, retries, \
+               scheduled_at, created_at, updated_at";
+
+#[derive(QueryableByName)]
+struct TaskRow {
+    #[diesel(sql_type = diesel::sql_types::Uuid)]
+    id: uuid::Uuid,
+    #[diesel(sql_type = diesel::sql_types::Jsonb)]
+    metadata: serde_json::Value,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    error_message: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    state: String,
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    task_type: String,
+    #[diesel(sql_type = diesel::sql_types::Nullable<diesel::sql_types::Text>)]
+    uniq_hash: Option<String>,
+    #[diesel(sql_type = diesel::sql_types::Integer)]
+    retries: i32,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    scheduled_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    created_at: DateTime<Utc>,
+    #[diesel(sql_type = diesel::sql_types::Timestamptz)]
+    updated_at: DateTime<Utc>,
+}
+
+impl From<TaskRow> for fang::Task {
+    fn from(r: TaskRow) -> Self {
+        let state = match r.state.as_str() {
+            "new" => fang::FangTaskState::New,
+            "failed" => fang::FangTaskState::Failed,
+            "finished" => fang::FangTaskState::Finished,
+            "retried" => fang::FangTaskState::Retried,
+            _ => fang::FangTaskState::InProgress,
+        };
+        fang::Task {
+            id: r.id,
+            metadata: r.metadata,
+            error_message: r.error_message,
+            state,
+            task_type: r.task_type,
+            uniq_hash: r.uniq_hash,
+            retries: r.retries,
+            scheduled_at: r.scheduled_at,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+/// Claims the next due task of `task_type` ([`FETCH_SQL`]); `None` when none is due.
+pub fn fetch(conn: &mut PgConnection, task_type: &str) -> Result<Option<fang::Task>, DbError> {
+    complete_and_fetch(conn, None, task_type)
+}
+
+/// [`FETCH_SQL`] preceded by the completion of the task that just succeeded: the row is deleted
+/// and the success counted in `job_outcomes`, in the same statement. A worker thread thus
+/// spends one round trip per job (`$2`/`$3` NULL: nothing to complete).
+const COMPLETE_AND_FETCH_SQL: &str = "WITH done AS (DELETE FROM fang_tasks WHERE id = $2 RETURNING id),      counted AS (INSERT INTO job_outcomes (job, outcome, count, updated_at)                  SELECT $3, 'succeeded', 1, now() FROM done                  ON CONFLICT (job, outcome) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()) ";
+
+/// Completes `done` (the id and name of a task that succeeded), if any, and claims the next
+/// due task of `task_type`, in one statement. The completion happens whether or not a task is
+/// due.
+///
+/// Both statements are prepared once per connection and then executed by name (diesel does
+/// not keep raw SQL prepared), so PostgreSQL neither parses nor plans them per job.
+pub fn complete_and_fetch(
+    conn: &mut PgConnection,
+    done: Option<(uuid::Uuid, &str)>,
+    task_type: &str,
+) -> Result<Option<fang::Task>, DbError> {
+    let row: Option<TaskRow> = match done {
+        None => execute_prepared(
+            conn,
+            "igny8_fetch",
+            "(text)",
+            FETCH_SQL,
+            &format!("({})", quote(task_type)),
+        )?,
+        Some((id, job)) => execute_prepared(
+            conn,
+            "igny8_complete_and_fetch",
+            "(text, uuid, text)",
+            &format!("{COMPLETE_AND_FETCH_SQL}{FETCH_SQL}"),
+            &format!("({}, '{id}', {})", quote(task_type), quote(job)),
+        )?,
+    };
+    Ok(row.map(Into::into))
+}
+
+/// A SQL string literal (standard-conforming strings: only `'` needs doubling).
+fn quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "''"))
+}
+
+/// `EXECUTE name args`, preparing `name` on this connection first when it does not know it.
+fn execute_prepared(
+    conn: &mut PgConnection,
+    name: &str,
+    types: &str,
+    sql: &str,
+    args: &str,
+) -> Result<Option<TaskRow>, DbError> {
+    use diesel::OptionalExtension;
+    let execute = format!("EXECUTE {name}{args}");
+    match diesel::sql_query(&execute).get_result(conn).optional() {
+        Err(diesel::result::Error::DatabaseError(_, info))
+            if info
+                .message()
+                .contains(&format!("prepared statement \"{name}\" does not exist")) =>
+        {
+            diesel::sql_query(format!("PREPARE {name}{types} AS {sql}")).execute(conn)?;
+            Ok(diesel::sql_query(&execute).get_result(conn).optional()?)
+        }
+        other => Ok(other?),
+    }
+}
+
+/// Removes a task that succeeded and counts the success of `job`, in one statement (for a
+/// thread that stops fetching; a running loop uses [`complete_and_fetch`]).
+pub fn complete(conn: &mut PgConnection, task_id: uuid::Uuid, job: &str) -> Result<(), DbError> {
+    diesel::sql_query(
+        "WITH done AS (DELETE FROM fang_tasks WHERE id = $1 RETURNING id)
+         INSERT INTO job_outcomes (job, outcome, count, updated_at)
+         SELECT $2, 'succeeded', 1, now() FROM done
+         ON CONFLICT (job, outcome) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(task_id)
+    .bind::<diesel::sql_types::Text, _>(job)
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Enqueues many jobs to run now with one `INSERT`, on the caller's connection (and so inside
+/// its transaction: all of them or none). A unique job (`uniq()`) that is already pending, or
+/// that appears twice in `jobs`, is inserted once; the ids returned are those of the rows this
+/// call inserted.
+pub fn enqueue_many(
+    conn: &mut PgConnection,
+    jobs: &[&dyn fang::Runnable],
+) -> Result<Vec<uuid::Uuid>, DbError> {
+    use sha2::Digest;
+    if jobs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut metadata = Vec::with_capacity(jobs.len());
+    let mut types = Vec::with_capacity(jobs.len());
+    let mut hashes: Vec<Option<String>> = Vec::with_capacity(jobs.len());
+    for job in jobs {
+        let value =
+            serde_json::to_value(job).map_err(|e| DbError::Queue(format!("job payload: {e}")))?;
+        // The same hash fang computes, so fang's own lookups and ours agree.
+        hashes.push(
+            job.uniq()
+                .then(|| hex::encode(sha2::Sha256::digest(value.to_string().as_bytes()))),
+        );
+        metadata.push(value);
+        types.push(job.task_type());
+    }
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        id: uuid::Uuid,
+    }
+    let ids: Vec<Id> = diesel::sql_query(
+        "INSERT INTO fang_tasks (metadata, task_type, uniq_hash, scheduled_at)
+         SELECT m, t, h, now() FROM unnest($1::jsonb[], $2::text[], $3::text[]) WITH ORDINALITY AS j(m, t, h, n)
+         ORDER BY n
+         ON CONFLICT (uniq_hash) WHERE state IN ('new', 'retried') DO NOTHING
+         RETURNING id",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Jsonb>, _>(&metadata)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(&types)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Nullable<diesel::sql_types::Text>>, _>(
+        &hashes,
+    )
+    .load(conn)?;
+    Ok(ids.into_iter().map(|i| i.id).collect())
+}
+
+/// A job that does nothing: what `make bench` runs to measure the queue itself (fetch, run,
+/// complete) against a bare-SQL loop. Type `db.noop` on the default task type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct NoOp {}
+
+#[typetag::serde(name = "db.noop")]
+impl fang::Runnable for NoOp {
+    fn run(&self, _q: &dyn fang::Queueable) -> Result<(), fang::FangError> {
+        Ok(())
+    }
+
+    fn task_type(&self) -> String {
+        DEFAULT_TASK_TYPE.into()
+    }
+}
