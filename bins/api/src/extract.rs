@@ -423,16 +423,8 @@ impl FromRequest for Auth {
                 .app_data::<web::Data<AppState>>()
                 .ok_or_else(|| ApiError::Internal("app state missing".into()))?
                 .clone();
-            let t = token.clone();
-            let scope = crate::blocking::db(&state, move |c, st| {
-                Ok(tenancy::auth::authenticate(
-                    c,
-                    &st.auth,
-                    &t,
-                    st.clock.now(),
-                )?)
-            })
-            .await?;
+            let scope = authenticate(&state, &token).await?;
+            req.extensions_mut().insert(WroteAs(scope.clone()));
             let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
             if !safe && !allowed_while_inactive(req.path()) {
                 scope.require_writable_account()?;
@@ -450,6 +442,33 @@ impl FromRequest for Auth {
         })
     }
 }
+
+/// Checks an access token: its signature and expiry here, then what the session cache holds
+/// for its session, or (on a miss) the database on the blocking pool, storing the answer.
+async fn authenticate(state: &web::Data<AppState>, token: &str) -> Result<Scope, ApiError> {
+    let claims = tenancy::token::verify(
+        &state.auth,
+        token,
+        tenancy::token::TokenType::Access,
+        state.clock.now(),
+    )?;
+    let user = claims.user_id()?;
+    let session = kernel::SessionId(claims.sid);
+    let cache = state.events.sessions();
+    if let Some(scope) = cache.get(session, user) {
+        return Ok(scope);
+    }
+    let ticket = cache.ticket();
+    let scope =
+        crate::blocking::db(state, move |c, _| Ok(tenancy::auth::principal(c, &claims)?)).await?;
+    state.events.sessions().insert(ticket, session, &scope);
+    Ok(scope)
+}
+
+/// Who a request acted as, kept in its extensions: after a write, the session cache drops
+/// what it holds for that account (see `crate::evict_after_writes`).
+#[derive(Clone)]
+pub struct WroteAs(pub Scope);
 
 /// The WordPress plugin's site key (`X-IGNY8-API-KEY`, or `Authorization: Bearer <key>`): a
 /// scope limited to the key's site with editor rights. A missing key is 401
@@ -483,6 +502,7 @@ impl FromRequest for SiteKey {
                 Ok(tenancy::site_keys::authenticate(c, &key)?)
             })
             .await?;
+            req.extensions_mut().insert(WroteAs(scope.clone()));
             let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
             if !safe {
                 scope.require_writable_account()?;

@@ -86,12 +86,19 @@ pub fn build_app(
             })
             .collect(),
     );
-    let schema =
-        Schema(contract::shape(serde_json::to_value(&api).unwrap_or_default()).to_string());
+    // Rendered by the first worker, shared by the others (the document is the same).
+    static SCHEMA: std::sync::OnceLock<web::Data<Schema>> = std::sync::OnceLock::new();
+    let schema = SCHEMA
+        .get_or_init(|| {
+            web::Data::new(Schema(
+                contract::shape(serde_json::to_value(&api).unwrap_or_default()).to_string(),
+            ))
+        })
+        .clone();
     let cors = cors(&state.cors_origins);
     app.app_data(web::Data::new(state))
         .app_data(web::Data::new(known))
-        .app_data(web::Data::new(schema))
+        .app_data(schema)
         // A path parameter that does not parse (`DELETE images/filter_options/` reaching
         // `images/{id}/`) is a fixed route with other methods (405), or no object (404).
         .app_data(web::PathConfig::default().error_handler(|_, req| {
@@ -111,6 +118,7 @@ pub fn build_app(
                 .config(utoipa_swagger_ui::Config::from("/api/schema/")),
         )
         .default_service(web::to(fallback))
+        .wrap(from_fn(evict_after_writes))
         .wrap(from_fn(refuse_nul))
         .wrap(from_fn(trailing_slash))
         .wrap(from_fn(security_headers))
@@ -303,6 +311,52 @@ pub const DOCS_CSP: &str = "default-src 'none'; script-src 'self'; style-src 'se
 /// Security headers on every response: no MIME sniffing, no framing, no referrer, and a
 /// content security policy (a stricter one for the API than for the documentation page and the
 /// web app).
+/// After a write, the session cache forgets what this process's write may have changed, before
+/// the response leaves: the account the caller acted for (staff: every account), or everything
+/// for an unauthenticated write that can change sessions (a password reset, a payment
+/// webhook). Other processes' writes reach the cache through `igny8_auth` notifications.
+async fn evict_after_writes(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    use actix_web::HttpMessage;
+    use actix_web::http::Method;
+    let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let res = next.call(req).await?;
+    if write {
+        let state = res.request().app_data::<web::Data<AppState>>().cloned();
+        let acted_as = res
+            .request()
+            .extensions()
+            .get::<extract::WroteAs>()
+            .cloned();
+        if let Some(state) = state {
+            let cache = state.events.sessions();
+            match acted_as {
+                Some(extract::WroteAs(scope)) if !scope.is_staff() => {
+                    cache.evict_account(scope.account_id())
+                }
+                Some(_) => cache.clear(),
+                None if creates_sessions_only(res.request().path()) => {}
+                None => cache.clear(),
+            }
+        }
+    }
+    Ok(res)
+}
+
+/// Unauthenticated writes that only create sessions (nothing cached can be affected).
+fn creates_sessions_only(path: &str) -> bool {
+    [
+        "/api/v1/auth/login",
+        "/api/v1/auth/register",
+        "/api/v1/auth/token/refresh",
+        "/api/v1/auth/refresh",
+    ]
+    .iter()
+    .any(|p| path.starts_with(p))
+}
+
 async fn security_headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,

@@ -6,6 +6,10 @@
 //! they arrive and broadcasts them. A stream that hears about its run reads the new events from
 //! the table (so it never misses one, whatever the notification said); after a reconnect every
 //! stream is told to re-read.
+//!
+//! The same connection listens on `igny8_auth` for the session cache
+//! ([`tenancy::session_cache`]): each payload evicts what it names; the cache is live only
+//! while the connection is (it is emptied and bypassed while reconnecting).
 
 use diesel::{Connection, PgConnection, RunQueryDsl};
 use std::sync::{Arc, OnceLock, Weak};
@@ -33,6 +37,7 @@ const READ_INTERVAL: Duration = Duration::from_millis(25);
 struct Inner {
     url: String,
     tx: broadcast::Sender<Notice>,
+    sessions: tenancy::session_cache::SessionCache,
     started: OnceLock<()>,
 }
 
@@ -50,6 +55,7 @@ impl EventHub {
             inner: Arc::new(Inner {
                 url: url.into(),
                 tx,
+                sessions: Default::default(),
                 started: OnceLock::new(),
             }),
         }
@@ -58,6 +64,18 @@ impl EventHub {
     /// A receiver of every notice from now on (starts the listener thread on first use).
     pub fn subscribe(&self) -> broadcast::Receiver<Notice> {
         let rx = self.inner.tx.subscribe();
+        self.start();
+        rx
+    }
+
+    /// The session cache, fed by this hub's listener (started on first use).
+    pub fn sessions(&self) -> &tenancy::session_cache::SessionCache {
+        self.start();
+        &self.inner.sessions
+    }
+
+    /// Starts the listener thread unless it runs.
+    pub fn start(&self) {
         self.inner.started.get_or_init(|| {
             let weak = Arc::downgrade(&self.inner);
             let spawned = std::thread::Builder::new()
@@ -67,7 +85,6 @@ impl EventHub {
                 tracing::error!(error = %e, "cannot start the run-event listener");
             }
         });
-        rx
     }
 }
 
@@ -80,12 +97,14 @@ fn listen(hub: Weak<Inner>) {
         let url = inner.url.clone();
         drop(inner);
         let conn = PgConnection::establish(&url).and_then(|mut c| {
-            diesel::sql_query(format!(
-                "LISTEN {}",
-                automation::pipeline::runs::EVENTS_CHANNEL
-            ))
-            .execute(&mut c)
-            .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            for channel in [
+                automation::pipeline::runs::EVENTS_CHANNEL,
+                tenancy::session_cache::CHANNEL,
+            ] {
+                diesel::sql_query(format!("LISTEN {channel}"))
+                    .execute(&mut c)
+                    .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            }
             Ok(c)
         });
         let mut conn = match conn {
@@ -100,6 +119,7 @@ fn listen(hub: Weak<Inner>) {
         backoff = Duration::from_millis(200);
         match hub.upgrade() {
             Some(inner) => {
+                inner.sessions.set_live(true);
                 let _ = inner.tx.send(Notice::Resync);
             }
             None => return,
@@ -110,6 +130,11 @@ fn listen(hub: Weak<Inner>) {
             };
             for n in conn.notifications_iter() {
                 match n {
+                    Ok(n) if n.channel == tenancy::session_cache::CHANNEL => {
+                        inner
+                            .sessions
+                            .invalidate(tenancy::session_cache::Invalidation::parse(&n.payload));
+                    }
                     Ok(n) => {
                         if let Some(notice) = parse(&n.payload) {
                             // No receiver is fine: nobody is streaming right now.
@@ -117,6 +142,7 @@ fn listen(hub: Weak<Inner>) {
                         }
                     }
                     Err(e) => {
+                        inner.sessions.set_live(false);
                         tracing::warn!(error = %e, "run-event listener lost its connection; reconnecting");
                         break 'read;
                     }

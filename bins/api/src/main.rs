@@ -152,6 +152,8 @@ fn serve() -> Result<()> {
         stripe: cfg.stripe.clone().map(std::sync::Arc::new),
         web_dir: cfg.web_dir.clone().into(),
     };
+    // The listener feeds the session cache: connect it now, not on the first request.
+    state.events.start();
     tracing::info!(bind = %cfg.bind, workers = cfg.http_workers, "IGNY8 API listening; docs at /api/docs/");
     actix_web::rt::System::new().block_on(async move {
         let metrics_server = match &cfg.metrics_bind {
@@ -161,6 +163,7 @@ fn serve() -> Result<()> {
                 Some(
                     actix_web::HttpServer::new(move || api::build_metrics_app(state.clone()))
                         .workers(1)
+                        .worker_max_blocking_threads(2)
                         .bind(bind)
                         .with_context(|| format!("cannot listen on {bind} (IGNY8_METRICS_BIND)"))?
                         .run(),
@@ -168,8 +171,15 @@ fn serve() -> Result<()> {
             }
             None => None,
         };
+        // Each blocking task takes one pooled connection: as many blocking threads as
+        // connections, so requests queue in order on the blocking pool instead of racing for
+        // the pool's connections (an unfair wait that made the latency tail).
         let api_server = actix_web::HttpServer::new(move || api::build_app(state.clone()))
             .workers(cfg.http_workers)
+            .worker_max_blocking_threads(api::blocking::threads_per_worker(
+                cfg.db_pool_size,
+                cfg.http_workers,
+            ))
             .shutdown_timeout(30)
             .bind(&cfg.bind)
             .with_context(|| format!("cannot listen on {}", cfg.bind))?

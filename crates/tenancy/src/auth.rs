@@ -347,6 +347,12 @@ pub fn authenticate(
     now: DateTime<Utc>,
 ) -> Result<Scope> {
     let claims = verify(cfg, access_token, TokenType::Access, now)?;
+    principal(conn, &claims)
+}
+
+/// The [`Scope`] of verified access-token claims: re-reads user, role, account status and
+/// session validity (what [`crate::session_cache`] keeps between requests).
+pub fn principal(conn: &mut PgConnection, claims: &crate::token::Claims) -> Result<Scope> {
     let uid = claims.user_id()?;
     let row: Option<(User, String, Option<DateTime<Utc>>)> = users::table
         .inner_join(accounts::table)

@@ -17,6 +17,7 @@ pub mod ratelimit;
 pub mod reference;
 pub mod scope;
 pub mod seed;
+pub mod session_cache;
 pub mod site_keys;
 pub mod sites;
 pub mod token;

@@ -1,0 +1,14 @@
+DROP STATISTICS keywords_scope;
+CREATE INDEX fang_tasks_state_index ON fang_tasks (state);
+CREATE INDEX fang_tasks_type_index ON fang_tasks (task_type);
+CREATE INDEX fang_tasks_scheduled_at_index ON fang_tasks (scheduled_at);
+DROP INDEX keywords_list_volume;
+DROP INDEX fang_tasks_fetch;
+CREATE INDEX fang_tasks_fetch ON fang_tasks (task_type, scheduled_at) WHERE state IN ('new', 'retried');
+DROP TRIGGER accounts_notify_delete ON accounts;
+DROP TRIGGER accounts_notify_update ON accounts;
+DROP TRIGGER users_notify_delete ON users;
+DROP TRIGGER users_notify_update ON users;
+DROP TRIGGER auth_sessions_notify_delete ON auth_sessions;
+DROP TRIGGER auth_sessions_notify_update ON auth_sessions;
+DROP FUNCTION igny8_auth_notify();
