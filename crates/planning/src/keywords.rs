@@ -115,23 +115,34 @@ pub const DEFAULT_KEYWORD_ORDER: Order<KeywordOrder> = Order {
 
 type KeywordQuery<'a> = keywords::BoxedQuery<'a, Pg>;
 
-/// The caller's keywords on visible sites.
-fn visible<'a>(conn: &mut PgConnection, scope: &Scope) -> Result<KeywordQuery<'a>> {
-    let mut q = keywords::table
-        .filter(keywords::account_id.eq(scope.account_id()))
-        .into_boxed();
-    if let Some(ids) = tenancy::sites::visible_site_ids(conn, scope)? {
-        q = q.filter(keywords::site_id.eq_any(ids));
+/// The sites the caller may see (`None`: all of the account's), read once per use case and
+/// applied to every statement it builds.
+struct VisibleSites(Option<Vec<SiteId>>);
+
+impl VisibleSites {
+    fn of(conn: &mut PgConnection, scope: &Scope) -> Result<Self> {
+        Ok(Self(tenancy::sites::visible_site_ids(conn, scope)?))
     }
-    Ok(q)
+
+    /// The caller's keywords on these sites.
+    fn keywords<'a>(&self, scope: &Scope) -> KeywordQuery<'a> {
+        let q = keywords::table
+            .filter(keywords::account_id.eq(scope.account_id()))
+            .into_boxed();
+        match &self.0 {
+            Some(ids) => q.filter(keywords::site_id.eq_any(ids.clone())),
+            None => q,
+        }
+    }
 }
 
-fn filtered<'a>(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    f: &KeywordFilter,
-) -> Result<KeywordQuery<'a>> {
-    let mut q = visible(conn, scope)?;
+/// The caller's keywords on visible sites.
+fn visible<'a>(conn: &mut PgConnection, scope: &Scope) -> Result<KeywordQuery<'a>> {
+    Ok(VisibleSites::of(conn, scope)?.keywords(scope))
+}
+
+fn filtered<'a>(sites: &VisibleSites, scope: &Scope, f: &KeywordFilter) -> KeywordQuery<'a> {
+    let mut q = sites.keywords(scope);
     if let Some(s) = f.site_id {
         q = q.filter(keywords::site_id.eq(s));
     }
@@ -175,7 +186,7 @@ fn filtered<'a>(
     if let Some(s) = f.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
         q = q.filter(keywords::keyword.ilike(format!("%{}%", escape_like(s))));
     }
-    Ok(q)
+    q
 }
 
 fn ordered(q: KeywordQuery<'_>, order: Order<KeywordOrder>) -> KeywordQuery<'_> {
@@ -198,13 +209,13 @@ fn ordered(q: KeywordQuery<'_>, order: Order<KeywordOrder>) -> KeywordQuery<'_> 
 }
 
 fn page_query<'a>(
-    conn: &mut PgConnection,
+    sites: &VisibleSites,
     scope: &Scope,
     f: &KeywordFilter,
     order: Order<KeywordOrder>,
     page: PageRequest,
 ) -> Result<KeywordQuery<'a>> {
-    Ok(ordered(filtered(conn, scope, f)?, order)
+    Ok(ordered(filtered(sites, scope, f), order)
         .limit(page.limit())
         .offset(page.offset()))
 }
@@ -217,12 +228,21 @@ pub fn list_keywords(
     order: Order<KeywordOrder>,
     page: PageRequest,
 ) -> Result<Page<Keyword>> {
-    let count = filtered(conn, scope, f)?.count().get_result(conn)?;
-    let items = page_query(conn, scope, f, order, page)?
-        .select(Keyword::as_select())
+    // Rows and count in one statement: one round trip, and both read the same snapshot (with
+    // two statements a concurrent import could make the count disagree with the rows).
+    let sites = VisibleSites::of(conn, scope)?;
+    let total = filtered(&sites, scope, f).count().single_value();
+    let rows: Vec<(Keyword, Option<i64>)> = page_query(&sites, scope, f, order, page)?
+        .select((Keyword::as_select(), total))
         .load(conn)?;
+    let count = match rows.first() {
+        Some((_, n)) => n.unwrap_or_default(),
+        // No row to carry the count: nothing matches, or the page is past the end.
+        None if page.offset() == 0 => 0,
+        None => filtered(&sites, scope, f).count().get_result(conn)?,
+    };
     Ok(Page {
-        items,
+        items: rows.into_iter().map(|(k, _)| k).collect(),
         count,
         request: page,
     })
@@ -237,7 +257,8 @@ pub fn list_keywords_sql(
     order: Order<KeywordOrder>,
     page: PageRequest,
 ) -> Result<String> {
-    let q = page_query(conn, scope, f, order, page)?.select(Keyword::as_select());
+    let sites = VisibleSites::of(conn, scope)?;
+    let q = page_query(&sites, scope, f, order, page)?.select(Keyword::as_select());
     let text = diesel::debug_query::<Pg, _>(&q).to_string();
     Ok(text
         .split(" -- binds:")
@@ -269,39 +290,40 @@ pub fn keyword_filter_options(
     scope: &Scope,
     f: &KeywordFilter,
 ) -> Result<KeywordFilterOptions> {
+    let sites = VisibleSites::of(conn, scope)?;
     let mut status: Vec<MappingStatus> = filtered(
-        conn,
+        &sites,
         scope,
         &KeywordFilter {
             status: None,
             ..f.clone()
         },
-    )?
+    )
     .select(keywords::status)
     .distinct()
     .load(conn)?;
     status.sort();
     let mut intent: Vec<Intent> = filtered(
-        conn,
+        &sites,
         scope,
         &KeywordFilter {
             intent: None,
             ..f.clone()
         },
-    )?
+    )
     .filter(keywords::intent.is_not_null())
     .select(keywords::intent.assume_not_null())
     .distinct()
     .load(conn)?;
     intent.sort();
     let cluster_ids: Vec<Option<ClusterId>> = filtered(
-        conn,
+        &sites,
         scope,
         &KeywordFilter {
             cluster: None,
             ..f.clone()
         },
-    )?
+    )
     .select(keywords::cluster_id)
     .distinct()
     .load(conn)?;
@@ -314,25 +336,25 @@ pub fn keyword_filter_options(
         .select((clusters::id, clusters::name))
         .load(conn)?;
     let mut disabled: Vec<bool> = filtered(
-        conn,
+        &sites,
         scope,
         &KeywordFilter {
             disabled: None,
             ..f.clone()
         },
-    )?
+    )
     .select(keywords::disabled)
     .distinct()
     .load(conn)?;
     disabled.sort();
     let country: Vec<String> = filtered(
-        conn,
+        &sites,
         scope,
         &KeywordFilter {
             country: None,
             ..f.clone()
         },
-    )?
+    )
     .filter(keywords::country.is_not_null())
     .select(keywords::country.assume_not_null())
     .distinct()
@@ -777,7 +799,8 @@ pub fn export_keywords(
     order: Order<KeywordOrder>,
     out: &mut dyn std::io::Write,
 ) -> Result<u64> {
-    let query = ordered(filtered(conn, scope, f)?, order).select(Keyword::as_select());
+    let sites = VisibleSites::of(conn, scope)?;
+    let query = ordered(filtered(&sites, scope, f), order).select(Keyword::as_select());
     conn.build_transaction().read_only().run(|c| {
         DeclareCursor {
             name: "keyword_export",

@@ -604,4 +604,173 @@ fn default_keyword_list_is_index_backed_at_100k_rows() {
             "{text}"
         );
     }
+    // The SPA's default view (one sector, highest volume first) reads the page from
+    // `keywords_list_volume` in order: no sort of the sector's rows, in a generic plan too.
+    let order = kernel::Order {
+        field: kw::KeywordOrder::Volume,
+        descending: true,
+    };
+    let f = KeywordFilter {
+        site_id: Some(a.site_id),
+        sector_id: Some(a.sector_ids[0]),
+        ..Default::default()
+    };
+    let sql = kw::list_keywords_sql(
+        &mut c,
+        &a.scope(),
+        &f,
+        order,
+        PageRequest::new(Some(3), Some(50)),
+    )
+    .unwrap();
+    diesel::sql_query(format!("PREPARE by_volume AS {sql}"))
+        .execute(&mut c)
+        .unwrap();
+    diesel::sql_query("SET plan_cache_mode = force_generic_plan")
+        .execute(&mut c)
+        .unwrap();
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    let plan: Vec<Line> = diesel::sql_query(format!(
+        "EXPLAIN EXECUTE by_volume({}, {}, {}, 50, 100)",
+        a.account_id, a.site_id, a.sector_ids[0]
+    ))
+    .load(&mut c)
+    .unwrap();
+    let text: String = plan.into_iter().map(|l| l.line + "\n").collect();
+    assert!(text.contains("keywords_list_volume"), "{sql}\n{text}");
+    assert!(!text.contains("Sort"), "{sql}\n{text}");
+}
+
+/// Every page of a list read in one statement: walking the pages with many equal volumes
+/// gives each keyword exactly once in (volume, id) order, in both directions; the count is
+/// exact on every page, past the last page, and after inserts and deletes.
+#[test]
+fn keyword_pages_are_stable_and_counts_exact() {
+    let db = TestDb::new();
+    let mut c = db.conn();
+    let a = TenantFixture::create(&mut c, "pa");
+    let b = TenantFixture::create(&mut c, "pb");
+    let now = Utc::now();
+    let mut made = Vec::new();
+    for i in 0..120 {
+        // five distinct volumes: long runs of ties that only the id tie-breaker orders
+        let k = kw::create_keyword(
+            &mut c,
+            &a.scope(),
+            &new_kw(&a, &format!("kw {i}"), (i % 5) * 10, 1),
+            now,
+        )
+        .unwrap();
+        made.push((k.volume, k.id));
+    }
+    // Another tenant's and another sector's keywords are not counted.
+    kw::create_keyword(&mut c, &b.scope(), &new_kw(&b, "other tenant", 10, 1), now).unwrap();
+    let mut other_sector = new_kw(&a, "other sector", 10, 1);
+    other_sector.sector_id = Some(a.sector_ids[1]);
+    kw::create_keyword(&mut c, &a.scope(), &other_sector, now).unwrap();
+    let f = KeywordFilter {
+        site_id: Some(a.site_id),
+        sector_id: Some(a.sector_ids[0]),
+        ..Default::default()
+    };
+    let walk = |c: &mut PgConnection, descending: bool, expected_count: i64| {
+        let order = kernel::Order {
+            field: kw::KeywordOrder::Volume,
+            descending,
+        };
+        let mut seen = Vec::new();
+        for p in 1..=6 {
+            let page = kw::list_keywords(
+                c,
+                &a.scope(),
+                &f,
+                order,
+                PageRequest::new(Some(p), Some(25)),
+            )
+            .unwrap();
+            assert_eq!(page.count, expected_count, "count on page {p}");
+            seen.extend(page.items.iter().map(|k| (k.volume, k.id)));
+        }
+        seen
+    };
+    let mut expected = made.clone();
+    expected.sort_by(|x, y| y.cmp(x));
+    assert_eq!(
+        walk(&mut c, true, 120),
+        expected,
+        "highest volume first, ties by id"
+    );
+    expected.reverse();
+    assert_eq!(
+        walk(&mut c, false, 120),
+        expected,
+        "lowest volume first, ties by id"
+    );
+
+    // Past the last page: no rows, the count still exact.
+    let past = kw::list_keywords(
+        &mut c,
+        &a.scope(),
+        &f,
+        kw::DEFAULT_KEYWORD_ORDER,
+        PageRequest::new(Some(9), Some(25)),
+    )
+    .unwrap();
+    assert!(past.items.is_empty());
+    assert_eq!(past.count, 120);
+    assert!(!past.has_next());
+
+    // Deletes and inserts: the count follows exactly.
+    for (_, id) in made.iter().take(7) {
+        kw::delete_keyword(&mut c, &a.scope(), *id).unwrap();
+    }
+    for i in 0..3 {
+        kw::create_keyword(
+            &mut c,
+            &a.scope(),
+            &new_kw(&a, &format!("late {i}"), 999, 1),
+            now,
+        )
+        .unwrap();
+    }
+    let first = kw::list_keywords(
+        &mut c,
+        &a.scope(),
+        &f,
+        kw::DEFAULT_KEYWORD_ORDER,
+        PageRequest::new(Some(1), Some(25)),
+    )
+    .unwrap();
+    assert_eq!(first.count, 116);
+    let last = kw::list_keywords(
+        &mut c,
+        &a.scope(),
+        &f,
+        kw::DEFAULT_KEYWORD_ORDER,
+        PageRequest::new(Some(5), Some(25)),
+    )
+    .unwrap();
+    assert_eq!((last.count, last.items.len()), (116, 16));
+    assert_eq!(walk(&mut c, true, 116).len(), 116);
+
+    // Nothing matches: count 0 on the first page and past it.
+    let none = KeywordFilter {
+        volume_min: Some(100_000),
+        ..f.clone()
+    };
+    for p in [1, 3] {
+        let page = kw::list_keywords(
+            &mut c,
+            &a.scope(),
+            &none,
+            kw::DEFAULT_KEYWORD_ORDER,
+            PageRequest::new(Some(p), Some(25)),
+        )
+        .unwrap();
+        assert_eq!((page.count, page.items.len()), (0, 0));
+    }
 }
