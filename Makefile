@@ -15,7 +15,7 @@ help:
 	@echo "make run    start PostgreSQL (if needed), migrate, seed, build the web app, and run the API and worker"
 	@echo "make test   run every test against real PostgreSQL, fuzz the API against its OpenAPI document, then the web app's checks and browser tests"
 	@echo "make check  fmt, clippy -D warnings, dependency-direction and table-ownership checks, tests"
-	@echo "make bench  benchmarks"
+	@echo "make bench  benchmarks, each figure beside its limit: CSV import vs COPY, list read vs pgbench, job queue vs a bare SQL loop, the automation pipeline"
 	@echo "make db     start the local PostgreSQL only;  make db-stop  stop it"
 
 toolchain:
@@ -43,7 +43,10 @@ check: toolchain
 	$(CARGO) test --workspace $(TEST_FEATURES)
 
 bench: toolchain
+	$(CARGO) build --release -p api -p worker --bins --quiet
 	@scripts/bench.sh
+	@scripts/bench-list.sh
+	@scripts/bench-queue.sh
 	@scripts/bench-pipeline.sh
 
 db:

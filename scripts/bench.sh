@@ -33,8 +33,8 @@ psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREAT
 if [ -n "${BENCH_API_BIN:-}" ]; then
     BIN="$BENCH_API_BIN" # a prebuilt binary (for trying the script; numbers need release)
 else
-    echo "== building the api (release)"
-    cargo build --release -p api --quiet
+    echo "== building the api and the worker (release)"
+    cargo build --release -p api -p worker --bins --quiet # one feature set for every bench: no rebuild
     BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/api"
 fi
 
