@@ -412,10 +412,20 @@ async fn metrics_are_scraped_on_their_own_listener_after_traffic() {
     {
         let mut conn = c.db.conn();
         db::jobs::enqueue(&mut conn, &tenancy::jobs::PurgeExpiredAuth {}).unwrap();
-        db::jobs::count_outcome(&mut conn, "planning.example", db::jobs::JobOutcome::Retried)
-            .unwrap();
-        db::jobs::count_outcome(&mut conn, "planning.example", db::jobs::JobOutcome::Retried)
-            .unwrap();
+        db::jobs::count_outcome(
+            &mut conn,
+            "planning.example",
+            db::jobs::JobOutcome::Retried,
+            0,
+        )
+        .unwrap();
+        db::jobs::count_outcome(
+            &mut conn,
+            "planning.example",
+            db::jobs::JobOutcome::Retried,
+            0,
+        )
+        .unwrap();
     }
 
     let metrics = actix_web::test::init_service(api::build_metrics_app(c.state.app.clone())).await;

@@ -168,6 +168,7 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
                 queue: queue.clone(),
                 pool: pool.clone(),
                 task_type: (*task_type).to_owned(),
+                shard: i16::try_from(n).unwrap_or(i16::MAX),
                 poll_interval: config.poll_interval,
                 stop: stop.clone(),
                 in_flight: in_flight.clone(),

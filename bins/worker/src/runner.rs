@@ -23,6 +23,9 @@ pub struct LoopContext {
     pub pool: db::DbPool,
     /// The task type this thread serves.
     pub task_type: String,
+    /// The thread's number within its task type: the `job_outcomes` counter rows it adds to
+    /// (so threads do not wait on each other's counter row).
+    pub shard: i16,
     /// Wait between fetches while the queue is empty.
     pub poll_interval: Duration,
     /// Set on SIGTERM/SIGINT: finish the current job, fetch no more.
@@ -61,6 +64,7 @@ pub fn run_loop(ctx: &LoopContext) {
                 &mut c,
                 done.as_ref().map(|(id, name)| (*id, name.as_str())),
                 &ctx.task_type,
+                ctx.shard,
             )
             .map_err(|e| e.to_string())
         });
@@ -76,7 +80,7 @@ pub fn run_loop(ctx: &LoopContext) {
                 // thread alive if anything around it panics. The task then stays `in_progress`
                 // and the reaper retries it after the stale timeout.
                 match catch_unwind(AssertUnwindSafe(|| {
-                    run_and_record(&ctx.queue, &ctx.pool, &task, false)
+                    run_and_record(&ctx.queue, &ctx.pool, &task, false, ctx.shard)
                 })) {
                     Ok(Outcome::Completed) => done = Some((task.id, job_name(&task.metadata))),
                     Ok(_) => {
@@ -98,11 +102,9 @@ pub fn run_loop(ctx: &LoopContext) {
         }
     }
     if let Some((id, name)) = done.take() {
-        let res = ctx
-            .pool
-            .get()
-            .map_err(|e| e.to_string())
-            .and_then(|mut c| db::jobs::complete(&mut c, id, &name).map_err(|e| e.to_string()));
+        let res = ctx.pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
+            db::jobs::complete(&mut c, id, &name, ctx.shard).map_err(|e| e.to_string())
+        });
         if let Err(e) = res {
             tracing::error!(task_id = %id, error = %e, "cannot record the task's outcome; it stays in_progress until the reaper retries it");
         }
@@ -114,19 +116,25 @@ pub fn run_loop(ctx: &LoopContext) {
 /// error or a panic schedules a retry with the job's backoff while retries remain, otherwise
 /// marks the row `failed` and keeps it; a payload that does not deserialize fails at once.
 pub fn process_task(queue: &Queue, pool: &db::DbPool, task: &Task) -> Outcome {
-    run_and_record(queue, pool, task, true)
+    run_and_record(queue, pool, task, true, 0)
 }
 
 /// [`process_task`]; with `complete_now` false a success is left for the caller to record
 /// (the loop does it with its next fetch).
-fn run_and_record(queue: &Queue, pool: &db::DbPool, task: &Task, complete_now: bool) -> Outcome {
+fn run_and_record(
+    queue: &Queue,
+    pool: &db::DbPool,
+    task: &Task,
+    complete_now: bool,
+    shard: i16,
+) -> Outcome {
     let name = job_name(&task.metadata);
     let outcome = run_task(queue, pool, task, &name);
     let counted = match &outcome {
         Outcome::Completed => {
             if complete_now {
                 let res = pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
-                    db::jobs::complete(&mut c, task.id, &name).map_err(|e| e.to_string())
+                    db::jobs::complete(&mut c, task.id, &name, shard).map_err(|e| e.to_string())
                 });
                 if let Err(e) = res {
                     tracing::error!(task_id = %task.id, error = %e, "cannot record the task's outcome; it stays in_progress until the reaper retries it");
@@ -139,7 +147,7 @@ fn run_and_record(queue: &Queue, pool: &db::DbPool, task: &Task, complete_now: b
     };
     match pool.get() {
         Ok(mut conn) => {
-            if let Err(e) = db::jobs::count_outcome(&mut conn, &name, counted) {
+            if let Err(e) = db::jobs::count_outcome(&mut conn, &name, counted, shard) {
                 tracing::warn!(job = %name, error = %e, "cannot count the job's outcome");
             }
         }

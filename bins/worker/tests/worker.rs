@@ -1076,9 +1076,32 @@ fn fetch_claims_the_oldest_due_task_once_skipping_locked_and_future_ones() {
     );
     assert_eq!(db::jobs::fetch(&mut conn, "default").unwrap(), None);
 
-    // Completing removes the row and counts the success, once per call.
-    db::jobs::complete(&mut conn, oldest, "db.noop").unwrap();
-    db::jobs::complete(&mut conn, newer, "db.noop").unwrap();
+    // Completing removes the row and counts the success, once per call, in the calling
+    // thread's counter shard; readers see the sum.
+    db::jobs::complete(&mut conn, oldest, "db.noop", 0).unwrap();
+    db::jobs::complete(&mut conn, newer, "db.noop", 1).unwrap();
+    db::jobs::complete(&mut conn, newer, "db.noop", 1).unwrap(); // already gone: not counted
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
+        ),
+        2,
+        "one counter row per shard"
+    );
+    let noop: Vec<_> = db::jobs::job_outcomes(&mut conn)
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.job == "db.noop")
+        .collect();
+    assert_eq!(
+        noop,
+        vec![db::jobs::JobOutcomeCount {
+            job: "db.noop".into(),
+            outcome: "succeeded".into(),
+            count: 2
+        }]
+    );
     assert_eq!(
         count(
             &mut conn,
@@ -1089,7 +1112,7 @@ fn fetch_claims_the_oldest_due_task_once_skipping_locked_and_future_ones() {
     assert_eq!(
         count(
             &mut conn,
-            "SELECT count AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
+            "SELECT coalesce(sum(count), 0)::bigint AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
         ),
         2
     );
@@ -1235,7 +1258,7 @@ fn noop_jobs_drain_and_are_counted() {
     assert_eq!(
         count(
             &mut conn,
-            "SELECT count AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
+            "SELECT coalesce(sum(count), 0)::bigint AS n FROM job_outcomes WHERE job = 'db.noop' AND outcome = 'succeeded'"
         ),
         300
     );

@@ -230,18 +230,22 @@ impl JobOutcome {
     }
 }
 
-/// Counts one finished job of `job` (its typetag name) under `outcome`.
+/// Counts one finished job of `job` (its typetag name) under `outcome`, in counter `shard` (the
+/// worker thread's number within its task type: threads add to their own rows and never wait on
+/// each other; readers sum the shards).
 pub fn count_outcome(
     conn: &mut PgConnection,
     job: &str,
     outcome: JobOutcome,
+    shard: i16,
 ) -> Result<(), DbError> {
     diesel::sql_query(
-        "INSERT INTO job_outcomes (job, outcome, count, updated_at) VALUES ($1, $2, 1, now())
-         ON CONFLICT (job, outcome) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
+        "INSERT INTO job_outcomes (job, outcome, shard, count, updated_at) VALUES ($1, $2, $3, 1, now())
+         ON CONFLICT (job, outcome, shard) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
     )
     .bind::<diesel::sql_types::Text, _>(job)
     .bind::<diesel::sql_types::Text, _>(outcome.as_str())
+    .bind::<diesel::sql_types::SmallInt, _>(shard)
     .execute(conn)?;
     Ok(())
 }
@@ -260,12 +264,13 @@ pub struct JobOutcomeCount {
     pub count: i64,
 }
 
-/// Every job outcome counter.
+/// Every job outcome counter (the sum of its shards).
 pub fn job_outcomes(conn: &mut PgConnection) -> Result<Vec<JobOutcomeCount>, DbError> {
-    Ok(
-        diesel::sql_query("SELECT job, outcome, count FROM job_outcomes ORDER BY job, outcome")
-            .load(conn)?,
+    Ok(diesel::sql_query(
+        "SELECT job, outcome, sum(count)::bigint AS count FROM job_outcomes \
+         GROUP BY job, outcome ORDER BY job, outcome",
     )
+    .load(conn)?)
 }
 
 /// Claims the next due task of `task_type` (oldest first) and marks it `in_progress`, in one
@@ -332,17 +337,20 @@ impl From<TaskRow> for fang::Task {
 
 /// Claims the next due task of `task_type` ([`FETCH_SQL`]); `None` when none is due.
 pub fn fetch(conn: &mut PgConnection, task_type: &str) -> Result<Option<fang::Task>, DbError> {
-    complete_and_fetch(conn, None, task_type)
+    complete_and_fetch(conn, None, task_type, 0)
 }
 
 /// [`FETCH_SQL`] preceded by the completion of the task that just succeeded: the row is deleted
 /// and the success counted in `job_outcomes`, in the same statement. A worker thread thus
 /// spends one round trip per job (`$2`/`$3` NULL: nothing to complete).
-const COMPLETE_AND_FETCH_SQL: &str = "WITH done AS (DELETE FROM fang_tasks WHERE id = $2 RETURNING id),      counted AS (INSERT INTO job_outcomes (job, outcome, count, updated_at)                  SELECT $3, 'succeeded', 1, now() FROM done                  ON CONFLICT (job, outcome) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()) ";
+const COMPLETE_AND_FETCH_SQL: &str = "WITH done AS (DELETE FROM fang_tasks WHERE id = $2 RETURNING id), \
+     counted AS (INSERT INTO job_outcomes (job, outcome, shard, count, updated_at) \
+                 SELECT $3, 'succeeded', $4, 1, now() FROM done \
+                 ON CONFLICT (job, outcome, shard) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()) ";
 
-/// Completes `done` (the id and name of a task that succeeded), if any, and claims the next
-/// due task of `task_type`, in one statement. The completion happens whether or not a task is
-/// due.
+/// Completes `done` (the id and name of a task that succeeded), if any, counting it in counter
+/// `shard` (see [`count_outcome`]), and claims the next due task of `task_type`, in one
+/// statement. The completion happens whether or not a task is due.
 ///
 /// Both statements are prepared once per connection and then executed by name (diesel does
 /// not keep raw SQL prepared), so PostgreSQL neither parses nor plans them per job.
@@ -350,6 +358,7 @@ pub fn complete_and_fetch(
     conn: &mut PgConnection,
     done: Option<(uuid::Uuid, &str)>,
     task_type: &str,
+    shard: i16,
 ) -> Result<Option<fang::Task>, DbError> {
     let row: Option<TaskRow> = match done {
         None => execute_prepared(
@@ -362,9 +371,9 @@ pub fn complete_and_fetch(
         Some((id, job)) => execute_prepared(
             conn,
             "igny8_complete_and_fetch",
-            "(text, uuid, text)",
+            "(text, uuid, text, smallint)",
             &format!("{COMPLETE_AND_FETCH_SQL}{FETCH_SQL}"),
-            &format!("({}, '{id}', {})", quote(task_type), quote(job)),
+            &format!("({}, '{id}', {}, {shard})", quote(task_type), quote(job)),
         )?,
     };
     Ok(row.map(Into::into))
@@ -400,15 +409,21 @@ fn execute_prepared(
 
 /// Removes a task that succeeded and counts the success of `job`, in one statement (for a
 /// thread that stops fetching; a running loop uses [`complete_and_fetch`]).
-pub fn complete(conn: &mut PgConnection, task_id: uuid::Uuid, job: &str) -> Result<(), DbError> {
+pub fn complete(
+    conn: &mut PgConnection,
+    task_id: uuid::Uuid,
+    job: &str,
+    shard: i16,
+) -> Result<(), DbError> {
     diesel::sql_query(
         "WITH done AS (DELETE FROM fang_tasks WHERE id = $1 RETURNING id)
-         INSERT INTO job_outcomes (job, outcome, count, updated_at)
-         SELECT $2, 'succeeded', 1, now() FROM done
-         ON CONFLICT (job, outcome) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
+         INSERT INTO job_outcomes (job, outcome, shard, count, updated_at)
+         SELECT $2, 'succeeded', $3, 1, now() FROM done
+         ON CONFLICT (job, outcome, shard) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
     )
     .bind::<diesel::sql_types::Uuid, _>(task_id)
     .bind::<diesel::sql_types::Text, _>(job)
+    .bind::<diesel::sql_types::SmallInt, _>(shard)
     .execute(conn)?;
     Ok(())
 }
