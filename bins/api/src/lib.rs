@@ -9,6 +9,7 @@ pub mod envelope;
 pub mod error;
 pub mod extract;
 pub mod live;
+pub mod memory;
 pub mod metrics;
 pub mod request_id;
 pub mod routes;
@@ -64,29 +65,11 @@ pub fn build_app(
         .openapi(docs::ApiDoc::openapi())
         .configure(routes::configure)
         .split_for_parts();
-    let known = KnownPaths(
-        api.paths
-            .paths
-            .iter()
-            .map(|(p, item)| {
-                let methods: Vec<&str> = [
-                    ("GET", item.get.is_some()),
-                    ("POST", item.post.is_some()),
-                    ("PUT", item.put.is_some()),
-                    ("PATCH", item.patch.is_some()),
-                    ("DELETE", item.delete.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(m, on)| on.then_some(m))
-                .collect();
-                (
-                    actix_web::dev::ResourceDef::new(p.as_str()),
-                    methods.join(", "),
-                )
-            })
-            .collect(),
-    );
-    // Rendered by the first worker, shared by the others (the document is the same).
+    // Built by the first worker, shared by the others (the document is the same).
+    static KNOWN: std::sync::OnceLock<web::Data<KnownPaths>> = std::sync::OnceLock::new();
+    let known = KNOWN
+        .get_or_init(|| web::Data::new(known_paths(&api)))
+        .clone();
     static SCHEMA: std::sync::OnceLock<web::Data<Schema>> = std::sync::OnceLock::new();
     let schema = SCHEMA
         .get_or_init(|| {
@@ -97,7 +80,7 @@ pub fn build_app(
         .clone();
     let cors = cors(&state.cors_origins);
     app.app_data(web::Data::new(state))
-        .app_data(web::Data::new(known))
+        .app_data(known)
         .app_data(schema)
         // A path parameter that does not parse (`DELETE images/filter_options/` reaching
         // `images/{id}/`) is a fixed route with other methods (405), or no object (404).
@@ -127,6 +110,32 @@ pub fn build_app(
         .wrap(from_fn(access_log))
         .wrap(from_fn(request_id::middleware))
         .wrap(cors)
+}
+
+/// Every path of the document with the methods it serves (for 404 versus 405 with `Allow`).
+fn known_paths(api: &utoipa::openapi::OpenApi) -> KnownPaths {
+    KnownPaths(
+        api.paths
+            .paths
+            .iter()
+            .map(|(p, item)| {
+                let methods: Vec<&str> = [
+                    ("GET", item.get.is_some()),
+                    ("POST", item.post.is_some()),
+                    ("PUT", item.put.is_some()),
+                    ("PATCH", item.patch.is_some()),
+                    ("DELETE", item.delete.is_some()),
+                ]
+                .into_iter()
+                .filter_map(|(m, on)| on.then_some(m))
+                .collect();
+                (
+                    actix_web::dev::ResourceDef::new(p.as_str()),
+                    methods.join(", "),
+                )
+            })
+            .collect(),
+    )
 }
 
 /// CORS for the web app on its own origin: the configured origins only (none by default), the

@@ -174,16 +174,28 @@ fn serve() -> Result<()> {
         // Each blocking task takes one pooled connection: as many blocking threads as
         // connections, so requests queue in order on the blocking pool instead of racing for
         // the pool's connections (an unfair wait that made the latency tail).
-        let api_server = actix_web::HttpServer::new(move || api::build_app(state.clone()))
-            .workers(cfg.http_workers)
-            .worker_max_blocking_threads(api::blocking::threads_per_worker(
-                cfg.db_pool_size,
-                cfg.http_workers,
-            ))
-            .shutdown_timeout(30)
-            .bind(&cfg.bind)
-            .with_context(|| format!("cannot listen on {}", cfg.bind))?
-            .run();
+        // Once every worker has built its app, give back what building them freed.
+        let workers = cfg.http_workers;
+        let built = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let api_server = actix_web::HttpServer::new(move || {
+            let app = api::build_app(state.clone());
+            if built.fetch_add(1, std::sync::atomic::Ordering::AcqRel) + 1 == workers {
+                actix_web::rt::spawn(async {
+                    let released = api::memory::release_free_memory();
+                    tracing::debug!(released, "start-up memory returned to the system");
+                });
+            }
+            app
+        })
+        .workers(cfg.http_workers)
+        .worker_max_blocking_threads(api::blocking::threads_per_worker(
+            cfg.db_pool_size,
+            cfg.http_workers,
+        ))
+        .shutdown_timeout(30)
+        .bind(&cfg.bind)
+        .with_context(|| format!("cannot listen on {}", cfg.bind))?
+        .run();
         match metrics_server {
             Some(m) => {
                 let m_handle = m.handle();
