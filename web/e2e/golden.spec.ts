@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { staffToken, api, csv, email, expect, expectClean, go, PASSWORD, screen, test, url } from "./helpers";
+import { staffToken, api, csv, email, expect, expectClean, go, PASSWORD, screen, startWordPress, test, url, type WordPress } from "./helpers";
 
 const FIRST = [
   "cloud backup for small business", "best cloud backup software", "cloud backup pricing", "how does cloud backup work",
@@ -8,6 +8,13 @@ const FIRST = [
 ];
 const SECOND = ["zero trust network access", "zero trust for beginners", "what is zero trust", "ransomware recovery plan", "ransomware protection tips", "ransomware backup strategy"];
 
+/** The test's WordPress, stopped after the test (it keeps serving while the automation runs). */
+let wp: WordPress | undefined;
+test.afterAll(() => {
+  wp?.down();
+  wp = undefined;
+});
+
 /** Waits until the AI task labelled `label` is announced as finished (the aria-live region). */
 async function done(page: Page, label: string) {
   await expect(page.getByTestId("live-region")).toHaveText(`${label}: finished`, { timeout: 90_000 });
@@ -15,6 +22,12 @@ async function done(page: Page, label: string) {
 
 test("the golden path: sign up to an automation run, with the credits the API reports", async ({ page, problems }) => {
   const mail = email("golden");
+  // AI progress comes from one event stream per task, never from polling the task.
+  const aiCalls: string[] = [];
+  page.on("request", (r) => {
+    const m = /\/api\/v1\/system\/ai-tasks\/\d+\/(events\/)?$/.exec(new URL(r.url()).pathname);
+    if (m) aiCalls.push(m[1] ? "stream" : "poll");
+  });
   // Sign up
   await page.goto(url("/signup"));
   await screen(page, "01-signup");
@@ -105,6 +118,36 @@ test("the golden path: sign up to an automation run, with the credits the API re
   await page.getByRole("button", { name: "Approve" }).click();
   await expect(page.getByTestId("content-status")).toHaveText("approved");
   await screen(page, "08-content-review");
+  // five AI actions so far (cluster, ideas, articles, image prompts, images), each followed live
+  expect(aiCalls.filter((c) => c === "poll")).toEqual([]);
+  expect(aiCalls.filter((c) => c === "stream").length).toBeGreaterThanOrEqual(5);
+
+  // Publish to a real WordPress: connect it with an application password, test the connection,
+  // publish the approved article, and find it on the site.
+  const article = page.url();
+  const site = await startWordPress();
+  wp = site;
+  await go(page, "WordPress");
+  await page.getByLabel("Site URL").fill(site.url);
+  await page.getByLabel("Mode").selectOption("core");
+  await page.getByLabel("WordPress user").fill(site.user);
+  await page.getByLabel("Application password", { exact: true }).fill(site.appPassword);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await expect(page.getByTestId("live-region")).toHaveText("WordPress site connected");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "connection works" })).toBeVisible();
+  await screen(page, "08-wordpress-connected");
+  await page.goto(article);
+  await page.getByRole("button", { name: "Publish", exact: true }).click();
+  await expect(page.getByTestId("live-region")).toHaveText("Publishing started");
+  // the worker publishes; the page shows it after a reload
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByText(/On the site: published/)).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 90_000 });
+  const posts = await site.get("wp/v2/posts?search=Edited%20by%20the%20golden%20path&context=edit");
+  expect(posts.map((p: any) => [p.title.raw, p.status])).toEqual([["Edited by the golden path", "publish"]]);
+  await expect(page.getByRole("button", { name: "Unpublish" })).toBeVisible();
 
   // Billing: buy a credit package → invoice → PDF → report the transfer; staff approve it
   await go(page, "Billing");

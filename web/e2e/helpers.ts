@@ -1,8 +1,11 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { STAFF_EMAIL, STAFF_PASSWORD } from "./stack";
 
 /** The app's origin (the api binary serving web/dist), set by the global setup. */
@@ -119,4 +122,61 @@ export async function go(page: Page, label: string) {
 export function csv(words: string[]): { name: string; mimeType: string; buffer: Buffer } {
   const rows = words.map((w, i) => `${w},${1000 - i * 10},${20 + i}`);
   return { name: "keywords.csv", mimeType: "text/csv", buffer: Buffer.from(["keyword,volume,difficulty", ...rows].join("\n")) };
+}
+
+/** A real WordPress on loopback (scripts/wordpress/wp.sh: Debian's packages, no internet). */
+export interface WordPress {
+  url: string;
+  restUrl: string;
+  user: string;
+  appPassword: string;
+  /** An authenticated GET of the REST API (the admin's application password). */
+  get(route: string): Promise<any>;
+  /** Stops it and deletes its files. */
+  down(): void;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const a = s.address();
+      s.close(() => (typeof a === "object" && a ? ok(a.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+/** Starts a fresh WordPress; it stops itself if this process dies without `down()`. */
+export async function startWordPress(): Promise<WordPress> {
+  const script = resolve(dirname(fileURLToPath(import.meta.url)), "../../scripts/wordpress/wp.sh");
+  const dir = mkdtempSync(join(tmpdir(), "igny8-e2e-wp-"));
+  const data = join(dir, "wp");
+  let last = "";
+  for (let i = 0; i < 3; i++) {
+    const r = spawnSync(script, ["up", String(await freePort()), data], { encoding: "utf8", env: { ...process.env, WP_OWNER_PID: String(process.pid) } });
+    if (r.status === 0) {
+      const env = Object.fromEntries(r.stdout.split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
+      const auth = "Basic " + Buffer.from(`${env.WP_ADMIN_USER}:${env.WP_APP_PASSWORD}`).toString("base64");
+      return {
+        url: env.WP_URL,
+        restUrl: env.WP_REST_URL,
+        user: env.WP_ADMIN_USER,
+        appPassword: env.WP_APP_PASSWORD,
+        get: async (route: string) => {
+          const res = await fetch(env.WP_REST_URL + route.replace(/^\//, ""), { headers: { Authorization: auth } });
+          if (!res.ok) throw new Error(`WordPress GET ${route} → ${res.status}`);
+          return res.json();
+        },
+        down: () => {
+          spawnSync(script, ["down", data, "--purge"], { encoding: "utf8" });
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
+    }
+    last = `${r.stdout}\n${r.stderr}`;
+    spawnSync(script, ["down", data, "--purge"], { encoding: "utf8" });
+  }
+  rmSync(dir, { recursive: true, force: true });
+  throw new Error(`wp.sh up failed three times:\n${last}`);
 }

@@ -3,6 +3,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { api, authHeaders, ok } from "./api/client";
 import { ApiProblem, messageOf } from "./api/errors";
+import { streamEvents } from "./api/sse";
 import type { AiTask } from "./api/types";
 
 /** Loads data for a screen; `reload` runs it again. */
@@ -107,8 +108,9 @@ const PHASES: Record<string, string> = {
 };
 
 /**
- * Follows an AI task (every AI action answers 202 with its id) until it ends. The API exposes AI
- * task progress as a resource only (no event stream), so this polls it.
+ * Follows an AI task (every AI action answers 202 with its id) until it ends: one fetch-based
+ * event stream with the Authorization header (`state` events, each the task); reconnects when it
+ * drops; polls the task only when the stream cannot be opened.
  */
 export function AiTaskProgress({ taskId, label, onDone }: { taskId: number; label: string; onDone: (t: AiTask) => void }) {
   const [task, setTask] = useState<AiTask | null>(null);
@@ -117,28 +119,52 @@ export function AiTaskProgress({ taskId, label, onDone }: { taskId: number; labe
   const done = useRef(onDone);
   done.current = onDone;
   useEffect(() => {
-    let stop = false;
+    const ctl = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
+    let finished = false;
+    const show = (t: AiTask) => {
+      if (ctl.signal.aborted || finished) return;
+      setTask(t);
+      setError(null);
+      announce(`${label}: ${PHASES[t.phase] ?? t.phase}, ${t.progress}%`);
+      if (t.status === "completed" || t.status === "failed") {
+        finished = true;
+        announce(`${label}: ${t.status === "completed" ? "finished" : "failed"}`);
+        done.current(t);
+      }
+    };
+    const poll = async () => {
+      if (ctl.signal.aborted || finished) return;
       try {
         const r = await ok(api.GET("/api/v1/system/ai-tasks/{id}/", { params: { path: { id: taskId } } }));
-        if (stop) return;
-        setTask(r.data);
-        announce(`${label}: ${PHASES[r.data.phase] ?? r.data.phase}, ${r.data.progress}%`);
-        if (r.data.status === "completed" || r.data.status === "failed") {
-          announce(`${label}: ${r.data.status === "completed" ? "finished" : "failed"}`);
-          done.current(r.data);
-          return;
-        }
+        show(r.data);
       } catch (e) {
-        if (stop) return;
+        if (ctl.signal.aborted) return;
         setError(e);
       }
-      timer = setTimeout(tick, 600);
+      if (!finished) timer = setTimeout(poll, 1000);
     };
-    void tick();
+    (async () => {
+      for (let attempt = 0; attempt < 3 && !ctl.signal.aborted && !finished; attempt++) {
+        try {
+          await streamEvents(`/api/v1/system/ai-tasks/${taskId}/events/`, {
+            headers: authHeaders,
+            signal: ctl.signal,
+            onEvent: (e) => {
+              attempt = 0;
+              if (e.event === "state") show(JSON.parse(e.data) as AiTask);
+            },
+          });
+          // The stream ends after the final state; ending earlier means it dropped: reconnect.
+        } catch {
+          if (ctl.signal.aborted) return;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+      }
+      if (!ctl.signal.aborted && !finished) void poll();
+    })();
     return () => {
-      stop = true;
+      ctl.abort();
       if (timer) clearTimeout(timer);
     };
   }, [taskId, label, announce]);

@@ -1,7 +1,9 @@
-//! Live run events: one PostgreSQL `LISTEN` per API process, fanned out to the SSE streams.
+//! Live run events and AI task progress: one PostgreSQL `LISTEN` per API process, fanned out to
+//! the SSE streams.
 //!
 //! The worker writes each run event and `pg_notify`s `automation_events` with `<run>:<event>`
-//! in the same transaction. A dedicated thread holds a connection that listens on the channel
+//! in the same transaction; a trigger on `ai_tasks` notifies `ai_task_events` with the task's id
+//! whenever its progress changes. A dedicated thread holds a connection that listens on the channel
 //! (started on the first subscription, stopped when the hub is dropped), reads notifications as
 //! they arrive and broadcasts them. A stream that hears about its run reads the new events from
 //! the table (so it never misses one, whatever the notification said); after a reconnect every
@@ -26,8 +28,32 @@ pub enum Notice {
         /// The event.
         event_id: i64,
     },
+    /// An AI task's progress changed.
+    AiTask {
+        /// The task.
+        task_id: i64,
+    },
     /// The listener (re)connected: notifications may have been missed, re-read.
     Resync,
+}
+
+/// A comment line is sent on an idle stream this often, so proxies keep it open and a dead
+/// client is noticed.
+pub const KEEP_ALIVE: Duration = Duration::from_secs(15);
+
+/// One server-sent event: optional `id`, `event` and `data` as JSON.
+pub fn sse_event(
+    id: Option<i64>,
+    event: &str,
+    data: &impl serde::Serialize,
+) -> actix_web::web::Bytes {
+    let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
+    let mut out = String::with_capacity(data.len() + 48);
+    if let Some(id) = id {
+        out.push_str(&format!("id: {id}\n"));
+    }
+    out.push_str(&format!("event: {event}\ndata: {data}\n\n"));
+    actix_web::web::Bytes::from(out)
 }
 
 /// How often the listener thread looks for arrived notifications (no query is sent: it reads
@@ -99,6 +125,7 @@ fn listen(hub: Weak<Inner>) {
         let conn = PgConnection::establish(&url).and_then(|mut c| {
             for channel in [
                 automation::pipeline::runs::EVENTS_CHANNEL,
+                automation::ai_tasks::EVENTS_CHANNEL,
                 tenancy::session_cache::CHANNEL,
             ] {
                 diesel::sql_query(format!("LISTEN {channel}"))
@@ -136,7 +163,7 @@ fn listen(hub: Weak<Inner>) {
                             .invalidate(tenancy::session_cache::Invalidation::parse(&n.payload));
                     }
                     Ok(n) => {
-                        if let Some(notice) = parse(&n.payload) {
+                        if let Some(notice) = parse(&n.channel, &n.payload) {
                             // No receiver is fine: nobody is streaming right now.
                             let _ = inner.tx.send(notice);
                         }
@@ -154,7 +181,12 @@ fn listen(hub: Weak<Inner>) {
     }
 }
 
-fn parse(payload: &str) -> Option<Notice> {
+fn parse(channel: &str, payload: &str) -> Option<Notice> {
+    if channel == automation::ai_tasks::EVENTS_CHANNEL {
+        return Some(Notice::AiTask {
+            task_id: payload.parse().ok()?,
+        });
+    }
     let (run, event) = payload.split_once(':')?;
     Some(Notice::Event {
         run_id: run.parse().ok()?,
@@ -168,14 +200,18 @@ mod tests {
 
     #[test]
     fn payloads_parse() {
+        let runs = automation::pipeline::runs::EVENTS_CHANNEL;
+        let ai = automation::ai_tasks::EVENTS_CHANNEL;
         assert_eq!(
-            parse("12:345"),
+            parse(runs, "12:345"),
             Some(Notice::Event {
                 run_id: 12,
                 event_id: 345
             })
         );
-        assert_eq!(parse("12"), None);
-        assert_eq!(parse("x:1"), None);
+        assert_eq!(parse(runs, "12"), None);
+        assert_eq!(parse(runs, "x:1"), None);
+        assert_eq!(parse(ai, "77"), Some(Notice::AiTask { task_id: 77 }));
+        assert_eq!(parse(ai, "77:1"), None);
     }
 }

@@ -1846,3 +1846,123 @@ async fn a_bad_clustering_group_or_image_prompt_set_fails_alone() {
     );
     check_ledger(&c, c.a.account_id, 1_000);
 }
+
+/// `state` events of a text/event-stream body (keep-alive comments skipped).
+fn state_events(body: &[u8]) -> Vec<Value> {
+    std::str::from_utf8(body)
+        .unwrap()
+        .split("\n\n")
+        .filter(|b| !b.trim().is_empty() && !b.starts_with(':'))
+        .map(|block| {
+            let mut lines = block.lines();
+            assert_eq!(lines.next(), Some("event: state"), "{block}");
+            let data = lines.next().unwrap().strip_prefix("data: ").unwrap();
+            serde_json::from_str(data).unwrap()
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn the_ai_task_stream_sends_each_change_as_it_commits_and_ends_with_the_final_state() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let tok = c.a.access.clone();
+    grant(&c, &c.a, 100_000);
+    let ids = seed_keywords(&c, &app, 30).await;
+    let t = start_ai(
+        &app,
+        &tok,
+        "/api/v1/planner/keywords/auto_cluster/",
+        json!({"keyword_ids": ids}),
+    )
+    .await;
+    let events = format!("/api/v1/system/ai-tasks/{t}/events/");
+
+    // another tenant's task does not exist; no token, no stream
+    let r = get(&events).bearer(&c.b.access).send(&app).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    assert_eq!(r.code(), "not_found");
+    let r = get(&events).send(&app).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+
+    // live: connect while queued, then let the worker run the task on another thread
+    let req = actix_web::test::TestRequest::get()
+        .uri(&events)
+        .insert_header(("Authorization", format!("Bearer {tok}")))
+        .to_request();
+    let resp = actix_web::test::call_service(&app, req).await;
+    assert_eq!(resp.status(), StatusCode::OK);
+    assert_eq!(
+        resp.headers().get("content-type").unwrap(),
+        "text/event-stream"
+    );
+    let worker = {
+        let c2 = (
+            c.state.pool.clone(),
+            c.db.queue_pool(),
+            c.state.media.clone(),
+        );
+        std::thread::spawn(move || {
+            // the stream is open before the task moves
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let (pool, queue_pool, media) = c2;
+            let providers = ai::Providers::new(offline_settings()).unwrap();
+            let queue = fang::Queue::builder().connection_pool(queue_pool).build();
+            let clock = Clock::system();
+            let task = queue.fetch_and_touch_task("ai".into()).unwrap().unwrap();
+            let job: RunAiTask = serde_json::from_value(task.metadata.clone()).unwrap();
+            run_ai_task(
+                &AiEnv::new(&pool, &clock, &providers, media.as_ref(), &[7u8; 32]),
+                &job,
+            )
+            .unwrap();
+            queue.remove_task(&task.id).unwrap();
+        })
+    };
+    let body = actix_web::test::read_body(resp).await;
+    worker.join().unwrap();
+    let states = state_events(&body);
+    assert_eq!(
+        states[0]["status"], "queued",
+        "the current state comes first"
+    );
+    assert_eq!(states[0]["id"], t);
+    let last = states.last().unwrap();
+    assert_eq!(
+        (
+            last["status"].as_str(),
+            last["phase"].as_str(),
+            last["progress"].as_i64()
+        ),
+        (Some("completed"), Some("DONE"), Some(100)),
+        "the stream ends with the final state"
+    );
+    assert!(
+        states.iter().any(|s| s["status"] == "running"),
+        "the run in between is streamed: {states:?}"
+    );
+    assert_eq!(
+        last,
+        &ai_task(&app, &tok, t).await,
+        "the final state is what GET shows"
+    );
+    let progress: Vec<i64> = states
+        .iter()
+        .map(|s| s["progress"].as_i64().unwrap())
+        .collect();
+    assert!(
+        progress.windows(2).all(|w| w[0] <= w[1]),
+        "progress never goes back: {progress:?}"
+    );
+    assert!(
+        states.windows(2).all(|w| w[0] != w[1]),
+        "no state is sent twice in a row"
+    );
+
+    // a late client gets the final state at once and the stream ends
+    let r = get(&events).bearer(&tok).send(&app).await;
+    assert_eq!(r.status, StatusCode::OK);
+    let late = state_events(&r.body);
+    assert_eq!(late.len(), 1);
+    assert_eq!(&late[0], last);
+}

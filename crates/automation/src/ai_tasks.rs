@@ -9,6 +9,10 @@ use kernel::{AccountId, AiTaskId};
 use serde::Serialize;
 use tenancy::Scope;
 
+/// PostgreSQL channel on which a change of what [`get`] shows is announced (the task's id), by a
+/// trigger on `ai_tasks`, when the change commits.
+pub const EVENTS_CHANNEL: &str = "ai_task_events";
+
 kernel::text_enum!(
     /// The AI functions.
     Function {

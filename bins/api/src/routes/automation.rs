@@ -9,7 +9,7 @@ use crate::blocking::db;
 use crate::envelope;
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{ApiJson, ApiQuery, Auth, ListParams};
-use crate::live::Notice;
+use crate::live::{KEEP_ALIVE, Notice, sse_event};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::web::Bytes;
@@ -20,7 +20,6 @@ use automation::pipeline::runs::{PipelineOverview, RunEstimate};
 use kernel::{AutomationEventId, AutomationRunId, FieldErrors, SiteId};
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
-use std::time::Duration;
 use tenancy::Scope;
 use utoipa::{IntoParams, ToSchema};
 
@@ -432,20 +431,8 @@ pub async fn cancel(
     steer(state, auth, q.0, automation::pipeline::runs::cancel).await
 }
 
-/// Keep-alive comment interval of an idle stream.
-const KEEP_ALIVE: Duration = Duration::from_secs(15);
 /// Events read per notification.
 const EVENTS_PER_READ: i64 = 500;
-
-fn sse_event(id: Option<i64>, event: &str, data: &impl Serialize) -> Bytes {
-    let data = serde_json::to_string(data).unwrap_or_else(|_| "null".into());
-    let mut out = String::with_capacity(data.len() + 48);
-    if let Some(id) = id {
-        out.push_str(&format!("id: {id}\n"));
-    }
-    out.push_str(&format!("event: {event}\ndata: {data}\n\n"));
-    Bytes::from(out)
-}
 
 struct Stream {
     state: web::Data<AppState>,
@@ -497,6 +484,7 @@ impl Stream {
             match tokio::time::timeout(KEEP_ALIVE, self.rx.recv()).await {
                 Err(_) => self.out.push_back(Bytes::from_static(b": keep-alive\n\n")),
                 Ok(Ok(Notice::Event { run_id, .. })) if run_id != self.run.get() => {}
+                Ok(Ok(Notice::AiTask { .. })) => {}
                 Ok(Ok(_)) | Ok(Err(tokio::sync::broadcast::error::RecvError::Lagged(_))) => {
                     if let Err(e) = self.catch_up().await {
                         tracing::warn!(run = %self.run, error = %e, "run event stream ends on an error");

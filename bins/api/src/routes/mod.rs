@@ -34,6 +34,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(
             scope::scope("/api/v1/system")
                 .service(ai_tasks::get_ai_task)
+                .service(ai_tasks::ai_task_events)
                 .service(ai_tasks::jobs)
                 .service(prompts::list)
                 .service(prompts::by_type)
