@@ -36,19 +36,82 @@ pub fn openapi() -> serde_json::Value {
     let (_, api) = App::new()
         .into_utoipa_app()
         .openapi(docs::ApiDoc::openapi())
-        .configure(routes::configure)
+        .configure(|c| routes::configure(c))
         .split_for_parts();
     contract::shape(serde_json::to_value(api).unwrap_or_default())
 }
 
 /// Route templates of the document with their methods, to tell 405 (known path, other method,
 /// with `Allow`) from 404.
-struct KnownPaths(Vec<(actix_web::dev::ResourceDef, String)>);
+struct KnownPaths(Vec<(Template, String)>);
+
+/// A route template of the document (`/api/v1/planner/keywords/{id}/`), matched segment by
+/// segment: a `{parameter}` segment matches any one non-empty segment, any other only itself.
+struct Template(Vec<Option<String>>);
+
+impl Template {
+    fn new(pattern: &str) -> Self {
+        Template(
+            pattern
+                .split('/')
+                .map(|seg| (!(seg.starts_with('{') && seg.ends_with('}'))).then(|| seg.to_owned()))
+                .collect(),
+        )
+    }
+
+    fn has_parameters(&self) -> bool {
+        self.0.iter().any(Option::is_none)
+    }
+
+    fn is_match(&self, path: &str) -> bool {
+        let mut segs = path.split('/');
+        self.0.iter().all(|t| match (t, segs.next()) {
+            (Some(lit), Some(seg)) => lit == seg,
+            (None, Some(seg)) => !seg.is_empty(),
+            (_, None) => false,
+        }) && segs.next().is_none()
+    }
+}
 
 /// The document, rendered once.
 struct Schema(String);
 
-/// Builds the application around a state.
+/// The shaped OpenAPI document and the route table derived from it: made once per process and
+/// shared by every HTTP worker.
+#[derive(Clone)]
+pub struct Document {
+    schema: web::Data<Schema>,
+    known: web::Data<KnownPaths>,
+}
+
+impl Document {
+    /// Generates the document in this process ([`openapi`]).
+    pub fn generate() -> Self {
+        Self::from_value(&openapi())
+    }
+
+    /// Reads the document `api openapi` printed.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        Ok(Self::from_value(&serde_json::from_str(text)?))
+    }
+
+    fn from_value(doc: &serde_json::Value) -> Self {
+        Document {
+            schema: web::Data::new(Schema(doc.to_string())),
+            known: web::Data::new(known_paths(doc)),
+        }
+    }
+
+    /// This process's document, generated on first use.
+    fn shared() -> Self {
+        static DOC: std::sync::OnceLock<Document> = std::sync::OnceLock::new();
+        DOC.get_or_init(Self::generate).clone()
+    }
+}
+
+/// Builds the application around a state, with this process's document (generated on first
+/// use: tests and tools; the server passes the one its child process rendered, see
+/// [`build_app_with`]).
 pub fn build_app(
     state: AppState,
 ) -> App<
@@ -60,28 +123,29 @@ pub fn build_app(
         InitError = (),
     >,
 > {
-    let (app, api) = App::new()
-        .into_utoipa_app()
-        .openapi(docs::ApiDoc::openapi())
-        .configure(routes::configure)
-        .split_for_parts();
-    // Built by the first worker, shared by the others (the document is the same).
-    static KNOWN: std::sync::OnceLock<web::Data<KnownPaths>> = std::sync::OnceLock::new();
-    let known = KNOWN
-        .get_or_init(|| web::Data::new(known_paths(&api)))
-        .clone();
-    static SCHEMA: std::sync::OnceLock<web::Data<Schema>> = std::sync::OnceLock::new();
-    let schema = SCHEMA
-        .get_or_init(|| {
-            web::Data::new(Schema(
-                contract::shape(serde_json::to_value(&api).unwrap_or_default()).to_string(),
-            ))
-        })
-        .clone();
+    build_app_with(state, Document::shared())
+}
+
+/// Builds the application around a state and the document it serves. The routes are registered
+/// with actix alone (no OpenAPI description per worker: the document is `doc`).
+pub fn build_app_with(
+    state: AppState,
+    doc: Document,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
     let cors = cors(&state.cors_origins);
-    app.app_data(web::Data::new(state))
-        .app_data(known)
-        .app_data(schema)
+    App::new()
+        .configure(routes::configure)
+        .app_data(web::Data::new(state))
+        .app_data(doc.known)
+        .app_data(doc.schema)
         // A path parameter that does not parse (`DELETE images/filter_options/` reaching
         // `images/{id}/`) is a fixed route with other methods (405), or no object (404).
         .app_data(web::PathConfig::default().error_handler(|_, req| {
@@ -113,26 +177,19 @@ pub fn build_app(
 }
 
 /// Every path of the document with the methods it serves (for 404 versus 405 with `Allow`).
-fn known_paths(api: &utoipa::openapi::OpenApi) -> KnownPaths {
+fn known_paths(doc: &serde_json::Value) -> KnownPaths {
+    let Some(paths) = doc["paths"].as_object() else {
+        return KnownPaths(Vec::new());
+    };
     KnownPaths(
-        api.paths
-            .paths
+        paths
             .iter()
             .map(|(p, item)| {
-                let methods: Vec<&str> = [
-                    ("GET", item.get.is_some()),
-                    ("POST", item.post.is_some()),
-                    ("PUT", item.put.is_some()),
-                    ("PATCH", item.patch.is_some()),
-                    ("DELETE", item.delete.is_some()),
-                ]
-                .into_iter()
-                .filter_map(|(m, on)| on.then_some(m))
-                .collect();
-                (
-                    actix_web::dev::ResourceDef::new(p.as_str()),
-                    methods.join(", "),
-                )
+                let methods: Vec<&str> = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+                    .into_iter()
+                    .filter(|m| item.get(m.to_ascii_lowercase()).is_some())
+                    .collect();
+                (Template::new(p), methods.join(", "))
             })
             .collect(),
     )
@@ -196,7 +253,7 @@ fn unknown_route(req: &HttpRequest, known: &KnownPaths, templated: bool) -> Http
     let found = known
         .0
         .iter()
-        .filter(|(d, _)| templated || !d.pattern().is_some_and(|p| p.contains('{')))
+        .filter(|(d, _)| templated || !d.has_parameters())
         .find(|(d, _)| d.is_match(req.path()));
     match found {
         Some((_, allow)) => {
@@ -444,4 +501,60 @@ async fn access_log(
     let res = next.call(req).await?;
     tracing::info!(%method, %path, status = res.status().as_u16(), elapsed_ms = start.elapsed().as_secs_f64() * 1000.0, "request");
     Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_match_one_non_empty_segment_per_parameter() {
+        let t = Template::new("/api/v1/planner/keywords/{id}/");
+        assert!(t.has_parameters());
+        assert!(t.is_match("/api/v1/planner/keywords/12/"));
+        assert!(t.is_match("/api/v1/planner/keywords/filter_options/"));
+        assert!(!t.is_match("/api/v1/planner/keywords//"));
+        assert!(!t.is_match("/api/v1/planner/keywords/12"));
+        assert!(!t.is_match("/api/v1/planner/keywords/12/x/"));
+        assert!(!t.is_match("/api/v1/planner/clusters/12/"));
+        let fixed = Template::new("/api/v1/auth/login/");
+        assert!(!fixed.has_parameters());
+        assert!(fixed.is_match("/api/v1/auth/login/"));
+        assert!(!fixed.is_match("/api/v1/auth/login/x/"));
+    }
+
+    #[test]
+    fn the_route_table_lists_each_path_with_its_methods_in_order() {
+        let doc = Document::from_json(
+            r#"{"paths": {"/a/{id}/": {"delete": {}, "get": {}, "patch": {}, "parameters": []},
+                          "/b/": {"post": {}}}}"#,
+        )
+        .unwrap();
+        let table: Vec<(bool, &str)> = doc
+            .known
+            .0
+            .iter()
+            .map(|(t, m)| (t.has_parameters(), m.as_str()))
+            .collect();
+        assert_eq!(table, vec![(true, "GET, PATCH, DELETE"), (false, "POST")]);
+        assert!(Document::from_json("not json").is_err());
+    }
+
+    #[test]
+    fn the_generated_document_describes_every_route_the_app_serves() {
+        let doc = Document::generate();
+        let known = &doc.known.0;
+        assert!(known.len() > 100, "only {} paths", known.len());
+        assert!(
+            known
+                .iter()
+                .any(|(t, m)| t.is_match("/api/v1/system/ai-tasks/7/events/") && m == "GET")
+        );
+        let served: serde_json::Value = serde_json::from_str(&doc.schema.0).unwrap();
+        assert_eq!(
+            served,
+            openapi(),
+            "the schema served is the generated document"
+        );
+    }
 }

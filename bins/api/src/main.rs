@@ -1,7 +1,9 @@
 //! `api`: serve the HTTP API, or run a maintenance command.
 //!
 //! ```text
-//! api [serve]                    migrate, seed, then serve on IGNY8_BIND
+//! api [serve]                    migrate, seed, then serve on IGNY8_BIND (migrations, seeds and
+//!                                the OpenAPI document are made by child processes: `api seed`,
+//!                                `api openapi`)
 //! api migrate                    apply pending migrations and exit
 //! api seed                       load reference data (idempotent) and exit
 //! api create-staff --email E     create a platform staff user; password read from stdin
@@ -29,23 +31,34 @@ fn init_tracing(json: bool) {
 }
 
 fn pool(cfg: &Config) -> Result<db::DbPool> {
+    pool_of(&cfg.database_url, cfg.db_pool_size)
+}
+
+fn pool_of(url: &str, max_size: u32) -> Result<db::DbPool> {
     db::build_pool(
-        &cfg.database_url,
+        url,
         &db::PoolOptions {
-            max_size: cfg.db_pool_size,
+            max_size,
             ..Default::default()
         },
     )
-    .with_context(|| {
-        format!(
-            "cannot connect to {}",
-            api::config::redact_url(&cfg.database_url)
-        )
-    })
+    .with_context(|| format!("cannot connect to {}", api::config::redact_url(url)))
+}
+
+/// The pool of `migrate` and `seed`: they need the database only (no secrets, no other setting).
+fn maintenance_pool() -> Result<db::DbPool> {
+    let url = std::env::var("IGNY8_DATABASE_URL")
+        .ok()
+        .map(|v| v.trim().to_owned())
+        .filter(|v| !v.is_empty())
+        .context("IGNY8_DATABASE_URL is not set (use `make run`, which starts a local PostgreSQL and sets it)")?;
+    pool_of(&url, 2)
 }
 
 fn migrate_and_seed(pool: &db::DbPool, seed: bool) -> Result<()> {
-    let mut conn = pool.get().context("database connection")?;
+    let mut conn = pool
+        .get()
+        .context("cannot connect to the database (IGNY8_DATABASE_URL)")?;
     let applied = db::run_migrations(&mut conn)
         .map_err(anyhow::Error::msg)
         .context("migrations failed")?;
@@ -85,14 +98,12 @@ fn main() -> Result<()> {
     match cmd {
         "serve" => serve(),
         "migrate" => {
-            let cfg = Config::from_env()?;
-            migrate_and_seed(&pool(&cfg)?, false)?;
+            migrate_and_seed(&maintenance_pool()?, false)?;
             println!("migrations applied");
             Ok(())
         }
         "seed" => {
-            let cfg = Config::from_env()?;
-            migrate_and_seed(&pool(&cfg)?, true)?;
+            migrate_and_seed(&maintenance_pool()?, true)?;
             println!("reference data loaded");
             Ok(())
         }
@@ -128,10 +139,37 @@ fn main() -> Result<()> {
     }
 }
 
+/// Runs this binary as `api <command>` in a child process with the same environment. Start-up
+/// work the server does not need afterwards (migrations, seeds, describing every route for the
+/// OpenAPI document) runs this way, so the code and memory it touches never become part of the
+/// serving process. With `capture` the child's standard output is returned (its log limited to
+/// errors); otherwise its output is the server's own.
+fn child(command: &str, capture: bool) -> Result<String> {
+    let exe = std::env::current_exe().context("cannot find the api binary")?;
+    let mut cmd = std::process::Command::new(&exe);
+    cmd.arg(command).stderr(std::process::Stdio::inherit());
+    let out = if capture {
+        cmd.env("RUST_LOG", "error").output()
+    } else {
+        cmd.status().map(|status| std::process::Output {
+            status,
+            stdout: Vec::new(),
+            stderr: Vec::new(),
+        })
+    }
+    .with_context(|| format!("cannot run `api {command}`"))?;
+    if !out.status.success() {
+        bail!("`api {command}` failed ({})", out.status);
+    }
+    String::from_utf8(out.stdout).with_context(|| format!("`api {command}` printed non-UTF-8"))
+}
+
 fn serve() -> Result<()> {
     let cfg = Config::from_env()?;
+    child("seed", false)?;
+    let document = api::Document::from_json(&child("openapi", true)?)
+        .context("`api openapi` printed no JSON document")?;
     let pool = pool(&cfg)?;
-    migrate_and_seed(&pool, true)?;
     let mut auth = AuthConfig::new(cfg.jwt_secret.clone(), cfg.public_url.clone());
     auth.log_links = !cfg.production;
     // The same AI settings the worker reads; the API needs only how many images an article gets.
@@ -178,7 +216,7 @@ fn serve() -> Result<()> {
         let workers = cfg.http_workers;
         let built = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
         let api_server = actix_web::HttpServer::new(move || {
-            let app = api::build_app(state.clone());
+            let app = api::build_app_with(state.clone(), document.clone());
             if built.fetch_add(1, std::sync::atomic::Ordering::AcqRel) + 1 == workers {
                 actix_web::rt::spawn(async {
                     let released = api::memory::release_free_memory();

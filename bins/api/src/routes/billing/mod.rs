@@ -7,10 +7,10 @@ pub mod invoices;
 pub mod subscription;
 pub mod webhooks;
 
-use utoipa_actix_web::service_config::ServiceConfig;
+use super::Routes;
 
 /// Registers the tenant billing routes (mounted at `/api/v1/billing`).
-pub fn configure(cfg: &mut ServiceConfig) {
+pub fn configure<R: Routes>(cfg: &mut R) {
     cfg.service(credits::balance)
         .service(credits::usage)
         .service(credits::limits)
@@ -31,7 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// Registers the staff billing routes (full `/api/v1/admin/...` paths, no scope).
-pub fn configure_admin(cfg: &mut ServiceConfig) {
+pub fn configure_admin<R: Routes>(cfg: &mut R) {
     cfg.service(admin::list_payments)
         .service(admin::approve)
         .service(admin::reject)

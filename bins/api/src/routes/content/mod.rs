@@ -9,13 +9,13 @@ pub mod items;
 pub mod tasks;
 pub mod taxonomies;
 
+use super::Routes;
 use crate::routes::tenancy::dto::FilterOption;
 use std::collections::BTreeMap;
-use utoipa_actix_web::service_config::ServiceConfig;
 
 /// Registers every writer route. Fixed paths (`filter_options/`, `bulk_*`) come before the
 /// `{id}` routes they would otherwise be captured by.
-pub fn configure(cfg: &mut ServiceConfig) {
+pub fn configure<R: Routes>(cfg: &mut R) {
     cfg.service(crate::routes::ai_actions::auto_generate_content)
         .service(crate::routes::ai_actions::generate_image_prompts)
         .service(crate::routes::ai_actions::generate_images)

@@ -7,11 +7,11 @@ pub mod ideas;
 pub mod keywords;
 pub mod library;
 
-use utoipa_actix_web::service_config::ServiceConfig;
+use super::Routes;
 
 /// Registers the planner routes. Fixed paths (`filter_options/`, `bulk_delete/`, ...) come
 /// before `{id}/` so they are not taken for an id.
-pub fn configure(cfg: &mut ServiceConfig) {
+pub fn configure<R: Routes>(cfg: &mut R) {
     cfg.service(crate::routes::ai_actions::auto_cluster)
         .service(crate::routes::ai_actions::generate_ideas)
         .service(keywords::filter_options)
@@ -46,6 +46,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
 }
 
 /// Registers the keyword library routes.
-pub fn configure_library(cfg: &mut ServiceConfig) {
+pub fn configure_library<R: Routes>(cfg: &mut R) {
     cfg.service(library::sector_stats).service(library::list);
 }

@@ -5,10 +5,10 @@ pub mod dto;
 pub mod sites;
 pub mod team;
 
-use utoipa_actix_web::service_config::ServiceConfig;
+use super::Routes;
 
 /// Registers every tenancy route.
-pub fn configure(cfg: &mut ServiceConfig) {
+pub fn configure<R: Routes>(cfg: &mut R) {
     cfg.service(auth::register)
         .service(auth::login)
         .service(auth::token_refresh)
