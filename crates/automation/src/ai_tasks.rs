@@ -190,7 +190,7 @@ pub fn get(conn: &mut PgConnection, scope: &Scope, id: AiTaskId) -> Result<AiTas
         .ok_or(Error::Tenancy(tenancy::Error::NotFound))
 }
 
-/// Marks a run started (status running, attempts + 1, phase PREP unless already further).
+/// Marks a run started: status running, attempts + 1, `started_at` kept from the first attempt.
 pub fn start(
     conn: &mut PgConnection,
     scope: &Scope,
