@@ -4,47 +4,72 @@
 use crate::request_id;
 use actix_web::http::StatusCode;
 use actix_web::http::header::CONTENT_TYPE;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use kernel::Page;
 use serde::Serialize;
-use serde_json::{Value, json};
 
-fn respond(status: StatusCode, body: Value) -> HttpResponse {
-    HttpResponse::build(status)
-        .insert_header((CONTENT_TYPE, "application/json; charset=utf-8"))
-        .body(body.to_string())
+/// `{success, data, message?, request_id}`.
+#[derive(Serialize)]
+struct One<'a, T> {
+    success: bool,
+    data: T,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message: Option<&'a str>,
+    request_id: String,
+}
+
+/// `{success, count, next, previous, results, request_id}`.
+#[derive(Serialize)]
+struct List<T> {
+    success: bool,
+    count: i64,
+    next: Option<String>,
+    previous: Option<String>,
+    results: Vec<T>,
+    request_id: String,
+}
+
+/// Serializes the body straight to bytes (no intermediate `serde_json::Value`).
+fn respond(status: StatusCode, body: &impl Serialize) -> HttpResponse {
+    match serde_json::to_vec(body) {
+        Ok(bytes) => HttpResponse::build(status)
+            .insert_header((CONTENT_TYPE, "application/json; charset=utf-8"))
+            .body(bytes),
+        Err(e) => crate::error::ApiError::Internal(format!("cannot serialize a response: {e}"))
+            .error_response(),
+    }
+}
+
+fn one<T: Serialize>(status: StatusCode, data: T, message: Option<&str>) -> HttpResponse {
+    respond(
+        status,
+        &One {
+            success: true,
+            data,
+            message,
+            request_id: request_id::current(),
+        },
+    )
 }
 
 /// 200 with `data`.
 pub fn ok<T: Serialize>(data: T) -> HttpResponse {
-    respond(
-        StatusCode::OK,
-        json!({"success": true, "data": data, "request_id": request_id::current()}),
-    )
+    one(StatusCode::OK, data, None)
 }
 
 /// 200 with `data` and a message.
 pub fn ok_with_message<T: Serialize>(data: T, message: &str) -> HttpResponse {
-    respond(
-        StatusCode::OK,
-        json!({"success": true, "data": data, "message": message, "request_id": request_id::current()}),
-    )
+    one(StatusCode::OK, data, Some(message))
 }
 
 /// 201 with `data`.
 pub fn created<T: Serialize>(data: T) -> HttpResponse {
-    respond(
-        StatusCode::CREATED,
-        json!({"success": true, "data": data, "request_id": request_id::current()}),
-    )
+    one(StatusCode::CREATED, data, None)
 }
 
 /// 202 with `data` (an accepted background task).
 pub fn accepted<T: Serialize>(data: T) -> HttpResponse {
-    respond(
-        StatusCode::ACCEPTED,
-        json!({"success": true, "data": data, "request_id": request_id::current()}),
-    )
+    one(StatusCode::ACCEPTED, data, None)
 }
 
 /// 204 with no body.
@@ -62,14 +87,14 @@ pub fn list<T: Serialize>(req: &HttpRequest, page: Page<T>) -> HttpResponse {
         .then(|| page_url(req, page.request.page() - 1));
     respond(
         StatusCode::OK,
-        json!({
-            "success": true,
-            "count": page.count,
-            "next": next,
-            "previous": previous,
-            "results": page.items,
-            "request_id": request_id::current(),
-        }),
+        &List {
+            success: true,
+            count: page.count,
+            next,
+            previous,
+            results: page.items,
+            request_id: request_id::current(),
+        },
     )
 }
 
