@@ -1181,6 +1181,52 @@ fn fetch_stays_index_driven_when_a_burst_lands_on_a_queue_analysed_empty() {
 }
 
 #[test]
+fn only_unique_jobs_enter_the_hash_index_and_the_unique_lookup_uses_it() {
+    #[derive(QueryableByName)]
+    struct Line {
+        #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
+        line: String,
+    }
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    // 20,000 jobs without a hash, a few with one: the index holds the few
+    diesel::sql_query(
+        "INSERT INTO fang_tasks (metadata, task_type, uniq_hash)
+         SELECT '{\"type\":\"db.noop\"}', 'default', CASE WHEN g <= 5 THEN 'h' || g END
+         FROM generate_series(1, 20000) g",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    diesel::sql_query("VACUUM ANALYZE fang_tasks")
+        .execute(&mut conn)
+        .unwrap();
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT reltuples::bigint AS n FROM pg_class WHERE relname = 'fang_tasks_uniq_hash'"
+        ),
+        5
+    );
+    // fang's lookup binds the states as an array: even its generic plan reads the index
+    diesel::sql_query(
+        "PREPARE uniq_lookup(text, fang_task_state[]) AS \
+         SELECT id FROM fang_tasks WHERE uniq_hash = $1 AND state = ANY($2) LIMIT 1",
+    )
+    .execute(&mut conn)
+    .unwrap();
+    diesel::sql_query("SET plan_cache_mode = force_generic_plan")
+        .execute(&mut conn)
+        .unwrap();
+    let plan: Vec<Line> = diesel::sql_query("EXPLAIN EXECUTE uniq_lookup('h3', '{new,retried}')")
+        .load(&mut conn)
+        .unwrap();
+    let plan: Vec<String> = plan.into_iter().map(|l| l.line).collect();
+    let plan = plan.join("\n");
+    assert!(plan.contains("fang_tasks_uniq_hash"), "{plan}");
+    assert!(!plan.contains("Seq Scan"), "{plan}");
+}
+
+#[test]
 fn enqueue_many_inserts_in_the_callers_transaction_and_keeps_unique_jobs_unique() {
     let db = TestDb::new();
     let mut conn = db.conn();
