@@ -461,7 +461,7 @@ async fn authenticate(state: &web::Data<AppState>, token: &str) -> Result<Scope,
     let ticket = cache.ticket();
     let scope =
         crate::blocking::db(state, move |c, _| Ok(tenancy::auth::principal(c, &claims)?)).await?;
-    state.events.sessions().insert(ticket, session, &scope);
+    cache.insert(ticket, session, &scope);
     Ok(scope)
 }
 

@@ -389,7 +389,9 @@ async fn evict_after_writes(
     use actix_web::http::Method;
     let write = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     let res = next.call(req).await?;
-    if write {
+    // A refused write (401, 404, a validation error...) changed nothing: it keeps the cache, so
+    // a stream of bad requests cannot empty it. A 5xx may follow a commit: it evicts.
+    if write && !res.status().is_client_error() {
         let state = res.request().app_data::<web::Data<AppState>>().cloned();
         let acted_as = res
             .request()

@@ -218,7 +218,8 @@ fn serve() -> Result<()> {
         let api_server = actix_web::HttpServer::new(move || {
             let app = api::build_app_with(state.clone(), document.clone());
             if built.fetch_add(1, std::sync::atomic::Ordering::AcqRel) + 1 == workers {
-                actix_web::rt::spawn(async {
+                // Off the event loop: glibc locks and walks every arena.
+                actix_web::rt::task::spawn_blocking(|| {
                     let released = api::memory::release_free_memory();
                     tracing::debug!(released, "start-up memory returned to the system");
                 });

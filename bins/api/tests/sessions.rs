@@ -154,6 +154,49 @@ async fn a_cached_session_answers_without_the_database_and_is_dropped_on_logout(
 }
 
 #[actix_web::test]
+async fn refused_writes_keep_the_cache_and_accepted_ones_evict_the_account() {
+    let c = ctx();
+    live(&c).await;
+    let app = app(&c.state).await;
+    let cache = c.state.events.sessions();
+    assert_eq!(me_status(&app, &c.a.access).await, StatusCode::OK);
+    assert_eq!(me_status(&app, &c.b.access).await, StatusCode::OK);
+    assert_eq!(cache.len(), 2);
+    // anonymous writes that are refused: no token, an unknown route, a bad reset token
+    let r = post("/api/v1/planner/keywords/").send(&app).await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    let r = post("/api/v1/no-such-route/").send(&app).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND);
+    let r = post(&format!("{AUTH}/password/reset/confirm/"))
+        .json(&json!({"token": "not-a-token", "password": "a long new passphrase 42"}))
+        .send(&app)
+        .await;
+    assert!(r.status.is_client_error(), "{:?}", r.json());
+    // a tenant's write the API refuses (validation)
+    let r = post("/api/v1/planner/keywords/")
+        .bearer(&c.a.access)
+        .json(&json!({}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
+    assert_eq!(cache.len(), 2, "refused writes evict nothing");
+    // an accepted write evicts the writer's account only
+    let (status, _) = rename_site(&app, &c, &c.a.access).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        cache.len(),
+        1,
+        "the writer's account was evicted, the other kept"
+    );
+    assert_eq!(me_status(&app, &c.b.access).await, StatusCode::OK);
+    assert_eq!(
+        cache.len(),
+        1,
+        "the other account was served from the cache"
+    );
+}
+
+#[actix_web::test]
 async fn logout_by_another_process_revokes_within_a_second() {
     let c = ctx();
     live(&c).await;
