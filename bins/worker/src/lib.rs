@@ -162,9 +162,13 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
     .map_err(|e| StartError::Connect(e.to_string()))?;
     let queue = fang::Queue::builder().connection_pool(queue_pool).build();
     let mut threads: Vec<JoinHandle<()>> = Vec::new();
+    let mut all_claimed = Vec::new();
     for task_type in TASK_TYPES {
+        let claimed = runner::Claimed::default();
+        all_claimed.push(claimed.clone());
         for n in 0..config.concurrency {
             let ctx = runner::LoopContext {
+                claimed: claimed.clone(),
                 queue: queue.clone(),
                 pool: pool.clone(),
                 task_type: (*task_type).to_owned(),
@@ -179,6 +183,20 @@ pub fn run(config: &Config, stop: Arc<AtomicBool>) -> Result<(), StartError> {
                     .spawn(move || runner::run_loop(&ctx))?,
             );
         }
+    }
+    // Claimed tasks that wait while every thread of their type is busy go back to the queue.
+    {
+        let (pool, stop, in_flight) = (pool.clone(), stop.clone(), in_flight.clone());
+        threads.push(
+            thread::Builder::new()
+                .name("claims".into())
+                .spawn(move || {
+                    while !stop.load(Ordering::SeqCst) {
+                        sleep_unless(&stop, runner::CLAIM_IDLE);
+                        runner::release_idle(&pool, &all_claimed, &in_flight);
+                    }
+                })?,
+        );
     }
     // The housekeeper outlives the worker threads: running jobs keep their heartbeat while the
     // process drains after a stop request.

@@ -1,5 +1,6 @@
-//! The per-thread loop: fetch one task of a type, run it with panics caught, record the
-//! outcome, re-schedule cron jobs. Replaces fang's `WorkerPool`, which has no stop, leaves
+//! The per-thread loop: claim tasks of a type (several at once while its jobs are quick, shared
+//! by the type's threads), run each with panics caught, record the outcome, re-schedule cron
+//! jobs. Replaces fang's `WorkerPool`, which has no stop, leaves
 //! panicking and unknown tasks `in_progress` forever and by default deletes failed tasks.
 
 use crate::housekeeping::InFlight;
@@ -7,19 +8,118 @@ use crate::sleep_unless;
 use db::jobs::JobOutcome;
 use db::jobs::fang::{self, Queue, Queueable, Runnable, Scheduled, Task};
 use std::any::Any;
+use std::collections::VecDeque;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 /// How long a thread waits after the queue could not be read (database down, pool exhausted).
 const FETCH_ERROR_BACKOFF: Duration = Duration::from_secs(1);
 
+/// A job that ran for less than this lets its task type claim more tasks per statement; a
+/// slower one brings the claim back to one task.
+pub const QUICK_JOB: Duration = Duration::from_millis(5);
+
+/// Claimed tasks that no thread of their type has taken for this long go back to the queue
+/// ([`release_idle`]): every thread of the type is busy, and another worker may be free.
+pub const CLAIM_IDLE: Duration = Duration::from_millis(50);
+
+/// Tasks claimed together but not started yet, shared by the threads of one task type (an idle
+/// thread takes the next one before it asks the database), and how many to claim next time:
+/// one, doubling after each quick job up to [`db::jobs::MAX_CLAIM`].
+#[derive(Debug, Clone)]
+pub struct Claimed(Arc<Mutex<ClaimedState>>);
+
+#[derive(Debug)]
+struct ClaimedState {
+    tasks: VecDeque<Task>,
+    next_claim: usize,
+    /// When a thread last took a task (or a claim arrived).
+    last_taken: Instant,
+}
+
+impl Default for Claimed {
+    fn default() -> Self {
+        Self(Arc::new(Mutex::new(ClaimedState {
+            tasks: VecDeque::new(),
+            next_claim: 1,
+            last_taken: Instant::now(),
+        })))
+    }
+}
+
+impl Claimed {
+    fn lock(&self) -> MutexGuard<'_, ClaimedState> {
+        // Every update is a single push, pop or assignment: a poisoned lock is still consistent.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The oldest claimed task not started yet.
+    pub fn pop(&self) -> Option<Task> {
+        let mut s = self.lock();
+        let task = s.tasks.pop_front();
+        if task.is_some() {
+            s.last_taken = Instant::now();
+        }
+        task
+    }
+
+    /// Keeps claimed tasks for the threads of the type (they were claimed oldest first).
+    pub fn extend(&self, tasks: impl IntoIterator<Item = Task>) {
+        let mut s = self.lock();
+        s.tasks.extend(tasks);
+        s.last_taken = Instant::now();
+    }
+
+    /// Takes every claimed task not started yet.
+    pub fn take_all(&self) -> Vec<Task> {
+        self.lock().tasks.drain(..).collect()
+    }
+
+    /// Takes every claimed task not started yet when no thread has taken one for `idle`.
+    pub fn take_idle(&self, idle: Duration) -> Vec<Task> {
+        let mut s = self.lock();
+        if s.last_taken.elapsed() < idle {
+            return Vec::new();
+        }
+        s.tasks.drain(..).collect()
+    }
+
+    /// How many claimed tasks wait.
+    pub fn len(&self) -> usize {
+        self.lock().tasks.len()
+    }
+
+    /// True when no claimed task waits.
+    pub fn is_empty(&self) -> bool {
+        self.lock().tasks.is_empty()
+    }
+
+    /// How many tasks the next claim asks for.
+    pub fn next_claim(&self) -> usize {
+        self.lock().next_claim
+    }
+
+    /// Learns from a job's duration: a quick one doubles the next claim (up to the maximum), a
+    /// slow one brings it back to one.
+    pub fn observe(&self, took: Duration) {
+        let mut s = self.lock();
+        s.next_claim = if took < QUICK_JOB {
+            (s.next_claim * 2).min(db::jobs::MAX_CLAIM)
+        } else {
+            1
+        };
+    }
+}
+
 /// What one worker thread needs.
 pub struct LoopContext {
+    /// Tasks claimed and not started, shared with the other threads of the task type.
+    pub claimed: Claimed,
     /// fang's queue on the worker's pool (retries and failures).
     pub queue: Queue,
-    /// The worker's pool: fetching and completing tasks (the hot path, two statements a job).
+    /// The worker's pool: claiming and completing tasks (the hot path, one statement per claim).
     pub pool: db::DbPool,
     /// The task type this thread serves.
     pub task_type: String,
@@ -53,63 +153,124 @@ pub enum Outcome {
     },
 }
 
-/// Fetches and runs tasks of one type until the stop flag is set. A success is recorded by the
-/// statement that claims the next task (one round trip a job); the last one when the loop stops.
+/// Runs tasks of one type until the stop flag is set. The next task is one claimed earlier by
+/// any thread of the type or, when there is none, a new claim of up to
+/// [`Claimed::next_claim`] tasks in the statement that also records the successes this thread
+/// has not recorded yet (a success is recorded by the thread's next claim, or when it stops).
+/// When the loop stops, the claimed tasks that did not start go back to the queue and the
+/// successes are recorded.
 pub fn run_loop(ctx: &LoopContext) {
-    // A task that succeeded and is not yet removed: (id, job name).
-    let mut done: Option<(uuid::Uuid, String)> = None;
+    // Tasks that succeeded and are not yet removed: (id, job name).
+    let mut done: Vec<(uuid::Uuid, String)> = Vec::new();
     while !ctx.stop.load(Ordering::SeqCst) {
-        let fetched = ctx.pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
-            db::jobs::complete_and_fetch(
-                &mut c,
-                done.as_ref().map(|(id, name)| (*id, name.as_str())),
-                &ctx.task_type,
-                ctx.shard,
-            )
-            .map_err(|e| e.to_string())
-        });
-        if fetched.is_ok()
-            && let Some((id, _)) = done.take()
-        {
-            ctx.in_flight.remove(&id);
-        }
-        match fetched {
-            Ok(Some(task)) => {
-                ctx.in_flight.insert(task.id);
-                // `run_and_record` already catches the job's own panics; this guard keeps the
-                // thread alive if anything around it panics. The task then stays `in_progress`
-                // and the reaper retries it after the stale timeout.
-                match catch_unwind(AssertUnwindSafe(|| {
-                    run_and_record(&ctx.queue, &ctx.pool, &task, false, ctx.shard)
-                })) {
-                    Ok(Outcome::Completed) => done = Some((task.id, job_name(&task.metadata))),
-                    Ok(_) => {
-                        ctx.in_flight.remove(&task.id);
+        let task = match ctx.claimed.pop() {
+            Some(task) => task,
+            None => match claim(ctx, &done) {
+                Ok(mut tasks) => {
+                    for (id, _) in done.drain(..) {
+                        ctx.in_flight.remove(&id);
                     }
-                    Err(_) => {
-                        tracing::error!(task_id = %task.id, "panic while recording a task's outcome; the reaper will pick the task up");
-                        ctx.in_flight.remove(&task.id);
+                    if tasks.is_empty() {
+                        sleep_unless(&ctx.stop, ctx.poll_interval);
+                        continue;
                     }
+                    for t in &tasks {
+                        ctx.in_flight.insert(t.id);
+                    }
+                    let first = tasks.remove(0);
+                    ctx.claimed.extend(tasks);
+                    first
                 }
+                Err(e) => {
+                    // A completion that may not have happened is sent again (deleting twice is
+                    // a no-op, and only a deletion is counted).
+                    tracing::warn!(task_type = %ctx.task_type, error = %e, "cannot fetch a task");
+                    sleep_unless(&ctx.stop, FETCH_ERROR_BACKOFF);
+                    continue;
+                }
+            },
+        };
+        let started = Instant::now();
+        // `run_and_record` already catches the job's own panics; this guard keeps the thread
+        // alive if anything around it panics. The task then stays `in_progress` and the reaper
+        // retries it after the stale timeout.
+        match catch_unwind(AssertUnwindSafe(|| {
+            run_and_record(&ctx.queue, &ctx.pool, &task, false, ctx.shard)
+        })) {
+            Ok(Outcome::Completed) => done.push((task.id, job_name(&task.metadata))),
+            Ok(_) => ctx.in_flight.remove(&task.id),
+            Err(_) => {
+                tracing::error!(task_id = %task.id, "panic while recording a task's outcome; the reaper will pick the task up");
+                ctx.in_flight.remove(&task.id);
             }
-            Ok(None) => sleep_unless(&ctx.stop, ctx.poll_interval),
-            Err(e) => {
-                // A completion that may not have happened is sent again (deleting twice is a
-                // no-op, and only a deletion is counted).
-                tracing::warn!(task_type = %ctx.task_type, error = %e, "cannot fetch a task");
-                sleep_unless(&ctx.stop, FETCH_ERROR_BACKOFF);
-            }
+        }
+        ctx.claimed.observe(started.elapsed());
+    }
+    let left = ctx.claimed.take_all();
+    if let Err(e) = release(&ctx.pool, &left, &ctx.in_flight) {
+        tracing::error!(tasks = left.len(), error = %e, "cannot put claimed tasks back in the queue; the reaper will");
+        for t in &left {
+            ctx.in_flight.remove(&t.id);
         }
     }
-    if let Some((id, name)) = done.take() {
+    if !done.is_empty() {
+        let refs: Vec<(uuid::Uuid, &str)> = done.iter().map(|(id, n)| (*id, n.as_str())).collect();
         let res = ctx.pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
-            db::jobs::complete(&mut c, id, &name, ctx.shard).map_err(|e| e.to_string())
+            db::jobs::complete_many(&mut c, &refs, ctx.shard).map_err(|e| e.to_string())
         });
         if let Err(e) = res {
-            tracing::error!(task_id = %id, error = %e, "cannot record the task's outcome; it stays in_progress until the reaper retries it");
+            tracing::error!(tasks = done.len(), error = %e, "cannot record the tasks' outcomes; they stay in_progress until the reaper retries them");
         }
-        ctx.in_flight.remove(&id);
+        for (id, _) in &done {
+            ctx.in_flight.remove(id);
+        }
     }
+}
+
+/// Records `done` and claims the next tasks, in one statement.
+fn claim(ctx: &LoopContext, done: &[(uuid::Uuid, String)]) -> Result<Vec<Task>, String> {
+    let refs: Vec<(uuid::Uuid, &str)> = done.iter().map(|(id, n)| (*id, n.as_str())).collect();
+    let mut c = ctx.pool.get().map_err(|e| e.to_string())?;
+    db::jobs::complete_and_claim(
+        &mut c,
+        &refs,
+        &ctx.task_type,
+        ctx.shard,
+        ctx.claimed.next_claim(),
+    )
+    .map_err(|e| e.to_string())
+}
+
+/// Puts claimed tasks that did not start back in the queue; they no longer run here.
+fn release(pool: &db::DbPool, tasks: &[Task], in_flight: &InFlight) -> Result<(), String> {
+    if tasks.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<uuid::Uuid> = tasks.iter().map(|t| t.id).collect();
+    let mut c = pool.get().map_err(|e| e.to_string())?;
+    db::jobs::release(&mut c, &ids).map_err(|e| e.to_string())?;
+    for id in &ids {
+        in_flight.remove(id);
+    }
+    Ok(())
+}
+
+/// Puts back in the queue the claimed tasks of each type that no thread has taken for
+/// [`CLAIM_IDLE`] (see [`Claimed::take_idle`]); when that fails they stay claimed, for this
+/// process's threads. Returns how many went back.
+pub fn release_idle(pool: &db::DbPool, claimed: &[Claimed], in_flight: &InFlight) -> usize {
+    let mut released = 0;
+    for c in claimed {
+        let tasks = c.take_idle(CLAIM_IDLE);
+        match release(pool, &tasks, in_flight) {
+            Ok(()) => released += tasks.len(),
+            Err(e) => {
+                tracing::warn!(tasks = tasks.len(), error = %e, "cannot put idle claimed tasks back in the queue; they run here");
+                c.extend(tasks);
+            }
+        }
+    }
+    released
 }
 
 /// Runs one fetched (`in_progress`) task and records its outcome: success removes the row; an
@@ -256,6 +417,22 @@ mod tests {
         assert_eq!(panic_message(p.as_ref()), "formatted 7");
         let p = catch_unwind(|| std::panic::panic_any(42)).unwrap_err();
         assert_eq!(panic_message(p.as_ref()), "non-string panic payload");
+    }
+
+    #[test]
+    fn quick_jobs_grow_the_claim_to_the_maximum_and_a_slow_one_resets_it() {
+        let c = Claimed::default();
+        assert_eq!(c.next_claim(), 1);
+        let quick = QUICK_JOB / 2;
+        let mut seen = Vec::new();
+        for _ in 0..6 {
+            c.observe(quick);
+            seen.push(c.next_claim());
+        }
+        assert_eq!(seen, vec![2, 4, 8, 16, 16, 16]);
+        assert_eq!(db::jobs::MAX_CLAIM, 16);
+        c.observe(QUICK_JOB);
+        assert_eq!(c.next_claim(), 1);
     }
 
     #[test]

@@ -1118,6 +1118,150 @@ fn fetch_claims_the_oldest_due_task_once_skipping_locked_and_future_ones() {
     );
 }
 
+#[derive(QueryableByName)]
+struct OutcomeRow {
+    #[diesel(sql_type = Text)]
+    job: String,
+    #[diesel(sql_type = diesel::sql_types::SmallInt)]
+    shard: i16,
+    #[diesel(sql_type = BigInt)]
+    count: i64,
+}
+
+fn successes(conn: &mut PgConnection) -> Vec<(String, i16, i64)> {
+    diesel::sql_query(
+        "SELECT job, shard, count FROM job_outcomes WHERE outcome = 'succeeded' ORDER BY job, shard",
+    )
+    .load::<OutcomeRow>(conn)
+    .unwrap()
+    .into_iter()
+    .map(|r| (r.job, r.shard, r.count))
+    .collect()
+}
+
+fn ids(tasks: &[db::jobs::fang::Task]) -> Vec<uuid::Uuid> {
+    tasks.iter().map(|t| t.id).collect()
+}
+
+#[test]
+fn a_claim_takes_the_oldest_due_tasks_at_once_and_records_successes_per_job() {
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let meta = r#"{"type":"db.noop"}"#;
+    let t: Vec<uuid::Uuid> = (0..5)
+        .map(|i| insert_task(&mut conn, meta, "default", "new", 0, 100 - i * 10, -1))
+        .collect();
+    let retried = insert_task(&mut conn, meta, "default", "retried", 2, 5, -1);
+    insert_task(&mut conn, meta, "default", "new", 0, 500, 3600); // not due
+    insert_task(&mut conn, meta, "mail", "new", 0, 900, -1); // another type
+
+    let first = db::jobs::complete_and_claim(&mut conn, &[], "default", 0, 3).unwrap();
+    assert_eq!(
+        ids(&first),
+        t[..3].to_vec(),
+        "the three oldest, oldest first"
+    );
+    for id in &t[..3] {
+        assert_eq!(task_by_id(&mut conn, *id).state, "in_progress");
+    }
+
+    // The successes are recorded by the next claim: deleted, and counted per job name (a name
+    // with a quote included) in the caller's shard.
+    let done = [(t[0], "job.a"), (t[1], "job.a"), (t[2], "job.'b")];
+    let next = db::jobs::complete_and_claim(&mut conn, &done, "default", 1, 16).unwrap();
+    assert_eq!(
+        ids(&next),
+        vec![t[3], t[4], retried],
+        "what is due, up to the limit"
+    );
+    assert_eq!(next[2].retries, 2);
+    assert_eq!(
+        count(
+            &mut conn,
+            &format!(
+                "SELECT count(*) AS n FROM fang_tasks WHERE id IN ('{}', '{}', '{}')",
+                t[0], t[1], t[2]
+            )
+        ),
+        0
+    );
+    let counted = vec![("job.'b".to_owned(), 1, 1), ("job.a".to_owned(), 1, 2)];
+    assert_eq!(successes(&mut conn), counted);
+
+    // Sent again (after a lost answer), the completion counts nothing twice; nothing is due.
+    let again = db::jobs::complete_and_claim(&mut conn, &done, "default", 1, 16).unwrap();
+    assert!(again.is_empty());
+    assert_eq!(successes(&mut conn), counted);
+
+    // Claimed tasks that did not start go back as they were: new, or retried.
+    assert_eq!(db::jobs::release(&mut conn, &[t[3], retried]).unwrap(), 2);
+    assert_eq!(task_by_id(&mut conn, t[3]).state, "new");
+    assert_eq!(task_by_id(&mut conn, retried).state, "retried");
+    assert_eq!(task_by_id(&mut conn, t[4]).state, "in_progress");
+    assert_eq!(
+        db::jobs::release(&mut conn, &[t[3]]).unwrap(),
+        0,
+        "only a claimed task goes back"
+    );
+    let back = db::jobs::complete_and_claim(&mut conn, &[], "default", 0, 16).unwrap();
+    assert_eq!(ids(&back), vec![t[3], retried]);
+
+    // A stopping thread completes what it ran without claiming.
+    db::jobs::complete_many(&mut conn, &[(t[3], "job.a"), (retried, "job.c")], 0).unwrap();
+    assert_eq!(
+        successes(&mut conn),
+        vec![
+            ("job.'b".to_owned(), 1, 1),
+            ("job.a".to_owned(), 0, 1),
+            ("job.a".to_owned(), 1, 2),
+            ("job.c".to_owned(), 0, 1)
+        ]
+    );
+}
+
+#[test]
+fn claimed_tasks_no_thread_takes_go_back_to_the_queue() {
+    use worker::housekeeping::InFlight;
+    use worker::runner::{CLAIM_IDLE, Claimed, release_idle};
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let meta = r#"{"type":"db.noop"}"#;
+    let t: Vec<uuid::Uuid> = (0..4)
+        .map(|i| insert_task(&mut conn, meta, "default", "new", 0, 100 - i * 10, -1))
+        .collect();
+    let pool = db::build_pool(db.url(), &db::PoolOptions::default()).unwrap();
+    let in_flight = InFlight::default();
+    let claimed = Claimed::default();
+    let mut tasks = db::jobs::complete_and_claim(&mut conn, &[], "default", 0, 4).unwrap();
+    for task in &tasks {
+        in_flight.insert(task.id);
+    }
+    let running = tasks.remove(0);
+    claimed.extend(tasks);
+    let busy = std::slice::from_ref(&claimed);
+
+    // Just claimed: they stay.
+    assert_eq!(release_idle(&pool, busy, &in_flight), 0);
+    // A thread took one a moment ago: the rest stay.
+    thread::sleep(CLAIM_IDLE + Duration::from_millis(20));
+    assert_eq!(claimed.pop().unwrap().id, t[1]);
+    assert_eq!(release_idle(&pool, busy, &in_flight), 0);
+    assert_eq!(claimed.len(), 2);
+    // No thread took one for a while: every thread of the type is busy, so they go back.
+    thread::sleep(CLAIM_IDLE + Duration::from_millis(20));
+    assert_eq!(release_idle(&pool, busy, &in_flight), 2);
+    assert!(claimed.is_empty());
+    for id in &t[2..] {
+        assert_eq!(task_by_id(&mut conn, *id).state, "new");
+    }
+    let mut left = in_flight.snapshot();
+    left.sort();
+    let mut expected = vec![running.id, t[1]];
+    expected.sort();
+    assert_eq!(left, expected, "the released tasks no longer run here");
+    assert_eq!(task_by_id(&mut conn, running.id).state, "in_progress");
+}
+
 /// The plans PostgreSQL picks for the fetch, generic and custom, after the queue was analysed
 /// while empty and then received a burst.
 fn fetch_plans(conn: &mut PgConnection) -> String {
@@ -1156,18 +1300,35 @@ fn fetch_stays_index_driven_when_a_burst_lands_on_a_queue_analysed_empty() {
     )
     .execute(&mut conn)
     .unwrap();
-    diesel::sql_query(format!(
-        "PREPARE bench_fetch(text) AS {}",
-        db::jobs::FETCH_SQL
-    ))
-    .execute(&mut conn)
-    .unwrap();
-    let stale = fetch_plans(&mut conn);
+    let mut all = Vec::new();
+    for limit in [1, db::jobs::MAX_CLAIM] {
+        diesel::sql_query("DEALLOCATE ALL")
+            .execute(&mut conn)
+            .unwrap();
+        diesel::sql_query(format!(
+            "PREPARE bench_fetch(text) AS {}",
+            db::jobs::claim_sql(limit)
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        all.push(fetch_plans(&mut conn));
+    }
     diesel::sql_query("ANALYZE fang_tasks")
         .execute(&mut conn)
         .unwrap();
-    let fresh = fetch_plans(&mut conn);
-    for plans in [&stale, &fresh] {
+    for limit in [1, db::jobs::MAX_CLAIM] {
+        diesel::sql_query("DEALLOCATE ALL")
+            .execute(&mut conn)
+            .unwrap();
+        diesel::sql_query(format!(
+            "PREPARE bench_fetch(text) AS {}",
+            db::jobs::claim_sql(limit)
+        ))
+        .execute(&mut conn)
+        .unwrap();
+        all.push(fetch_plans(&mut conn));
+    }
+    for plans in &all {
         assert!(
             plans.contains("Index Scan using fang_tasks_fetch"),
             "{plans}"

@@ -273,19 +273,26 @@ pub fn job_outcomes(conn: &mut PgConnection) -> Result<Vec<JobOutcomeCount>, DbE
     .load(conn)?)
 }
 
-/// Claims the next due task of `task_type` (oldest first) and marks it `in_progress`, in one
-/// statement. The state filter is written out (not a bound array) so the partial index
-/// `fang_tasks_fetch (task_type, created_at, scheduled_at)` is provably usable by every plan,
-/// generic or custom: the first pending row is the index's first entry, whatever the table's
-/// statistics say (a burst enqueued onto a queue analysed while empty is fetched as fast as a
-/// steady one). fang's own fetch is a transaction of three statements whose bound state list
-/// hides that index from generic plans.
-pub const FETCH_SQL: &str = "UPDATE fang_tasks SET state = 'in_progress', updated_at = now() \
-     WHERE id = (SELECT id FROM fang_tasks \
-                 WHERE task_type = $1 AND state IN ('new', 'retried') AND scheduled_at <= now() \
-                 ORDER BY created_at, scheduled_at LIMIT 1 FOR UPDATE SKIP LOCKED) \
-     RETURNING id, metadata, error_message, state::text AS state, task_type, uniq_hash, retries, \
-               scheduled_at, created_at, updated_at";
+/// Most tasks one statement claims (see [`claim_sql`]).
+pub const MAX_CLAIM: usize = 16;
+
+/// Claims up to `limit` due tasks of `task_type` (oldest first) and marks them `in_progress`,
+/// in one statement. The state filter and the limit are written out (not bound) so the partial
+/// index `fang_tasks_fetch (task_type, created_at, scheduled_at)` is provably usable by every
+/// plan, generic or custom: the first pending rows are the index's first entries, whatever the
+/// table's statistics say (a burst enqueued onto a queue analysed while empty is fetched as
+/// fast as a steady one). fang's own fetch is a transaction of three statements whose bound
+/// state list hides that index from generic plans.
+pub fn claim_sql(limit: usize) -> String {
+    format!(
+        "UPDATE fang_tasks SET state = 'in_progress', updated_at = now() \
+         WHERE id = ANY(ARRAY(SELECT id FROM fang_tasks \
+                     WHERE task_type = $1 AND state IN ('new', 'retried') AND scheduled_at <= now() \
+                     ORDER BY created_at, scheduled_at LIMIT {limit} FOR UPDATE SKIP LOCKED)) \
+         RETURNING id, metadata, error_message, state::text AS state, task_type, uniq_hash, retries, \
+                   scheduled_at, created_at, updated_at"
+    )
+}
 
 #[derive(QueryableByName)]
 struct TaskRow {
@@ -335,48 +342,73 @@ impl From<TaskRow> for fang::Task {
     }
 }
 
-/// Claims the next due task of `task_type` ([`FETCH_SQL`]); `None` when none is due.
+/// Claims the next due task of `task_type` ([`claim_sql`]); `None` when none is due.
 pub fn fetch(conn: &mut PgConnection, task_type: &str) -> Result<Option<fang::Task>, DbError> {
-    complete_and_fetch(conn, None, task_type, 0)
+    Ok(complete_and_claim(conn, &[], task_type, 0, 1)?.pop())
 }
 
-/// [`FETCH_SQL`] preceded by the completion of the task that just succeeded: the row is deleted
-/// and the success counted in `job_outcomes`, in the same statement. A worker thread thus
-/// spends one round trip per job (`$2`/`$3` NULL: nothing to complete).
-const COMPLETE_AND_FETCH_SQL: &str = "WITH done AS (DELETE FROM fang_tasks WHERE id = $2 RETURNING id), \
-     counted AS (INSERT INTO job_outcomes (job, outcome, shard, count, updated_at) \
-                 SELECT $3, 'succeeded', $4, 1, now() FROM done \
-                 ON CONFLICT (job, outcome, shard) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()) ";
+/// Deletes the tasks in `ids` (an array of uuids) that succeeded and counts them per job name
+/// (`jobs`, in step with `ids`) in counter shard `shard`: two data-modifying CTEs that run
+/// whatever statement follows them.
+fn completion_ctes(ids: &str, jobs: &str, shard: &str) -> String {
+    format!(
+        "WITH done AS (DELETE FROM fang_tasks WHERE id = ANY({ids}) RETURNING id), \
+         counted AS (INSERT INTO job_outcomes (job, outcome, shard, count, updated_at) \
+                     SELECT j.job, 'succeeded', {shard}, count(*), now() \
+                       FROM done JOIN unnest({ids}, {jobs}) AS j(id, job) ON j.id = done.id \
+                      GROUP BY j.job \
+                     ON CONFLICT (job, outcome, shard) \
+                     DO UPDATE SET count = job_outcomes.count + EXCLUDED.count, updated_at = now()) "
+    )
+}
 
-/// Completes `done` (the id and name of a task that succeeded), if any, counting it in counter
-/// `shard` (see [`count_outcome`]), and claims the next due task of `task_type`, in one
-/// statement. The completion happens whether or not a task is due.
+/// Completes `done` (the ids and job names of tasks that succeeded: each row is deleted and
+/// counted in counter `shard`, see [`count_outcome`]) and claims up to `limit` (at most
+/// [`MAX_CLAIM`]) due tasks of `task_type`, oldest first, in one statement. The completion
+/// happens whether or not a task is due; a task already gone is not counted again.
 ///
-/// Both statements are prepared once per connection and then executed by name (diesel does
-/// not keep raw SQL prepared), so PostgreSQL neither parses nor plans them per job.
-pub fn complete_and_fetch(
+/// The statement is prepared once per connection and limit, then executed by name (diesel does
+/// not keep raw SQL prepared), so PostgreSQL neither parses nor plans it per job.
+pub fn complete_and_claim(
     conn: &mut PgConnection,
-    done: Option<(uuid::Uuid, &str)>,
+    done: &[(uuid::Uuid, &str)],
     task_type: &str,
     shard: i16,
-) -> Result<Option<fang::Task>, DbError> {
-    let row: Option<TaskRow> = match done {
-        None => execute_prepared(
-            conn,
-            "igny8_fetch",
-            "(text)",
-            FETCH_SQL,
-            &format!("({})", quote(task_type)),
-        )?,
-        Some((id, job)) => execute_prepared(
-            conn,
-            "igny8_complete_and_fetch",
-            "(text, uuid, text, smallint)",
-            &format!("{COMPLETE_AND_FETCH_SQL}{FETCH_SQL}"),
-            &format!("({}, '{id}', {}, {shard})", quote(task_type), quote(job)),
-        )?,
-    };
-    Ok(row.map(Into::into))
+    limit: usize,
+) -> Result<Vec<fang::Task>, DbError> {
+    let limit = limit.clamp(1, MAX_CLAIM);
+    let ids: Vec<String> = done.iter().map(|(id, _)| id.to_string()).collect();
+    let jobs: Vec<String> = done.iter().map(|(_, job)| quote(job)).collect();
+    let mut rows = execute_prepared(
+        conn,
+        &format!("igny8_claim_{limit}"),
+        "(text, uuid[], text[], smallint)",
+        &format!("{}{}", completion_ctes("$2", "$3", "$4"), claim_sql(limit)),
+        &format!(
+            "({}, '{{{}}}', ARRAY[{}]::text[], {shard})",
+            quote(task_type),
+            ids.join(","),
+            jobs.join(",")
+        ),
+    )?;
+    rows.sort_by_key(|r| (r.created_at, r.scheduled_at));
+    Ok(rows.into_iter().map(Into::into).collect())
+}
+
+/// Puts claimed tasks that did not start back in the queue, as they were before the claim
+/// (`new`, or `retried` after a failure); returns how many it put back.
+pub fn release(conn: &mut PgConnection, ids: &[uuid::Uuid]) -> Result<usize, DbError> {
+    if ids.is_empty() {
+        return Ok(0);
+    }
+    Ok(diesel::sql_query(
+        "UPDATE fang_tasks \
+            SET state = (CASE WHEN retries > 0 THEN 'retried' ELSE 'new' END)::fang_task_state, \
+                updated_at = now() \
+          WHERE id = ANY($1) AND state = 'in_progress'",
+    )
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(ids)
+    .execute(conn)?)
 }
 
 /// A SQL string literal (standard-conforming strings: only `'` needs doubling).
@@ -391,41 +423,52 @@ fn execute_prepared(
     types: &str,
     sql: &str,
     args: &str,
-) -> Result<Option<TaskRow>, DbError> {
-    use diesel::OptionalExtension;
+) -> Result<Vec<TaskRow>, DbError> {
     let execute = format!("EXECUTE {name}{args}");
-    match diesel::sql_query(&execute).get_result(conn).optional() {
+    match diesel::sql_query(&execute).load(conn) {
         Err(diesel::result::Error::DatabaseError(_, info))
             if info
                 .message()
                 .contains(&format!("prepared statement \"{name}\" does not exist")) =>
         {
             diesel::sql_query(format!("PREPARE {name}{types} AS {sql}")).execute(conn)?;
-            Ok(diesel::sql_query(&execute).get_result(conn).optional()?)
+            Ok(diesel::sql_query(&execute).load(conn)?)
         }
         other => Ok(other?),
     }
 }
 
-/// Removes a task that succeeded and counts the success of `job`, in one statement (for a
-/// thread that stops fetching; a running loop uses [`complete_and_fetch`]).
+/// Removes tasks that succeeded and counts them per job, in one statement (for a thread that
+/// stops fetching; a running loop completes with its next claim, [`complete_and_claim`]).
+pub fn complete_many(
+    conn: &mut PgConnection,
+    done: &[(uuid::Uuid, &str)],
+    shard: i16,
+) -> Result<(), DbError> {
+    if done.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<uuid::Uuid> = done.iter().map(|(id, _)| *id).collect();
+    let jobs: Vec<&str> = done.iter().map(|(_, job)| *job).collect();
+    diesel::sql_query(format!(
+        "{}SELECT 1",
+        completion_ctes("$1::uuid[]", "$2::text[]", "$3::smallint")
+    ))
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Uuid>, _>(ids)
+    .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(jobs)
+    .bind::<diesel::sql_types::SmallInt, _>(shard)
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Removes a task that succeeded and counts the success of `job` ([`complete_many`] of one).
 pub fn complete(
     conn: &mut PgConnection,
     task_id: uuid::Uuid,
     job: &str,
     shard: i16,
 ) -> Result<(), DbError> {
-    diesel::sql_query(
-        "WITH done AS (DELETE FROM fang_tasks WHERE id = $1 RETURNING id)
-         INSERT INTO job_outcomes (job, outcome, shard, count, updated_at)
-         SELECT $2, 'succeeded', $3, 1, now() FROM done
-         ON CONFLICT (job, outcome, shard) DO UPDATE SET count = job_outcomes.count + 1, updated_at = now()",
-    )
-    .bind::<diesel::sql_types::Uuid, _>(task_id)
-    .bind::<diesel::sql_types::Text, _>(job)
-    .bind::<diesel::sql_types::SmallInt, _>(shard)
-    .execute(conn)?;
-    Ok(())
+    complete_many(conn, &[(task_id, job)], shard)
 }
 
 /// Enqueues many jobs to run now with one `INSERT`, on the caller's connection (and so inside
