@@ -1262,14 +1262,20 @@ fn claimed_tasks_no_thread_takes_go_back_to_the_queue() {
     assert_eq!(task_by_id(&mut conn, running.id).state, "in_progress");
 }
 
-/// The plans PostgreSQL picks for the fetch, generic and custom, after the queue was analysed
-/// while empty and then received a burst.
-fn fetch_plans(conn: &mut PgConnection) -> String {
+/// The plans PostgreSQL picks for a claim of `limit` tasks, generic and custom.
+fn fetch_plans(conn: &mut PgConnection, limit: usize) -> String {
     #[derive(QueryableByName)]
     struct Line {
         #[diesel(sql_type = Text, column_name = "QUERY PLAN")]
         line: String,
     }
+    diesel::sql_query("DEALLOCATE ALL").execute(conn).unwrap();
+    diesel::sql_query(format!(
+        "PREPARE bench_fetch(text) AS {}",
+        db::jobs::claim_sql(limit)
+    ))
+    .execute(conn)
+    .unwrap();
     let mut text = String::new();
     for mode in ["force_generic_plan", "force_custom_plan"] {
         diesel::sql_query(format!("SET plan_cache_mode = {mode}"))
@@ -1302,31 +1308,13 @@ fn fetch_stays_index_driven_when_a_burst_lands_on_a_queue_analysed_empty() {
     .unwrap();
     let mut all = Vec::new();
     for limit in [1, db::jobs::MAX_CLAIM] {
-        diesel::sql_query("DEALLOCATE ALL")
-            .execute(&mut conn)
-            .unwrap();
-        diesel::sql_query(format!(
-            "PREPARE bench_fetch(text) AS {}",
-            db::jobs::claim_sql(limit)
-        ))
-        .execute(&mut conn)
-        .unwrap();
-        all.push(fetch_plans(&mut conn));
+        all.push(fetch_plans(&mut conn, limit));
     }
     diesel::sql_query("ANALYZE fang_tasks")
         .execute(&mut conn)
         .unwrap();
     for limit in [1, db::jobs::MAX_CLAIM] {
-        diesel::sql_query("DEALLOCATE ALL")
-            .execute(&mut conn)
-            .unwrap();
-        diesel::sql_query(format!(
-            "PREPARE bench_fetch(text) AS {}",
-            db::jobs::claim_sql(limit)
-        ))
-        .execute(&mut conn)
-        .unwrap();
-        all.push(fetch_plans(&mut conn));
+        all.push(fetch_plans(&mut conn, limit));
     }
     for plans in &all {
         assert!(
