@@ -214,9 +214,8 @@ pub fn run_loop(ctx: &LoopContext) {
         }
     }
     if !done.is_empty() {
-        let refs: Vec<(uuid::Uuid, &str)> = done.iter().map(|(id, n)| (*id, n.as_str())).collect();
         let res = ctx.pool.get().map_err(|e| e.to_string()).and_then(|mut c| {
-            db::jobs::complete_many(&mut c, &refs, ctx.shard).map_err(|e| e.to_string())
+            db::jobs::complete_many(&mut c, &refs(&done), ctx.shard).map_err(|e| e.to_string())
         });
         if let Err(e) = res {
             tracing::error!(tasks = done.len(), error = %e, "cannot record the tasks' outcomes; they stay in_progress until the reaper retries them");
@@ -229,16 +228,20 @@ pub fn run_loop(ctx: &LoopContext) {
 
 /// Records `done` and claims the next tasks, in one statement.
 fn claim(ctx: &LoopContext, done: &[(uuid::Uuid, String)]) -> Result<Vec<Task>, String> {
-    let refs: Vec<(uuid::Uuid, &str)> = done.iter().map(|(id, n)| (*id, n.as_str())).collect();
     let mut c = ctx.pool.get().map_err(|e| e.to_string())?;
     db::jobs::complete_and_claim(
         &mut c,
-        &refs,
+        &refs(done),
         &ctx.task_type,
         ctx.shard,
         ctx.claimed.next_claim(),
     )
     .map_err(|e| e.to_string())
+}
+
+/// The finished tasks as `db::jobs` takes them.
+fn refs(done: &[(uuid::Uuid, String)]) -> Vec<(uuid::Uuid, &str)> {
+    done.iter().map(|(id, n)| (*id, n.as_str())).collect()
 }
 
 /// Puts claimed tasks that did not start back in the queue; they no longer run here.

@@ -1262,6 +1262,127 @@ fn claimed_tasks_no_thread_takes_go_back_to_the_queue() {
     assert_eq!(task_by_id(&mut conn, running.id).state, "in_progress");
 }
 
+/// A pool on a port where no database listens: every checkout fails after 200 ms.
+fn dead_pool() -> db::DbPool {
+    db::build_pool(
+        "postgres://postgres@127.0.0.1:1/nowhere",
+        &db::PoolOptions {
+            max_size: 1,
+            connection_timeout: Duration::from_millis(200),
+        },
+    )
+    .unwrap()
+}
+
+#[test]
+fn claimed_tasks_that_cannot_go_back_stay_to_run_here() {
+    use worker::housekeeping::InFlight;
+    use worker::runner::{CLAIM_IDLE, Claimed, release_idle};
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let meta = r#"{"type":"db.noop"}"#;
+    for i in 0..3 {
+        insert_task(&mut conn, meta, "default", "new", 0, 100 - i * 10, -1);
+    }
+    let in_flight = InFlight::default();
+    let claimed = Claimed::default();
+    let tasks = db::jobs::complete_and_claim(&mut conn, &[], "default", 0, 3).unwrap();
+    for task in &tasks {
+        in_flight.insert(task.id);
+    }
+    claimed.extend(tasks.clone());
+    thread::sleep(CLAIM_IDLE + Duration::from_millis(20));
+    // The database is out of reach: nothing goes back, the buffer keeps the tasks (for this
+    // process's threads) and they still run here.
+    assert_eq!(
+        release_idle(&dead_pool(), std::slice::from_ref(&claimed), &in_flight),
+        0
+    );
+    assert_eq!(claimed.len(), 3);
+    assert_eq!(in_flight.len(), 3);
+    assert_eq!(claimed.pop().unwrap().id, tasks[0].id, "oldest first still");
+    for t in &tasks {
+        assert_eq!(task_by_id(&mut conn, t.id).state, "in_progress");
+    }
+}
+
+/// A loop that has been asked to stop: it runs nothing and hands back what its type claimed.
+fn stopped_loop(
+    db: &TestDb,
+    pool: db::DbPool,
+    claimed: worker::runner::Claimed,
+    in_flight: worker::housekeeping::InFlight,
+) {
+    let queue_pool = db::build_queue_pool(db.url(), &db::PoolOptions::default()).unwrap();
+    worker::runner::run_loop(&worker::runner::LoopContext {
+        claimed,
+        queue: db::jobs::fang::Queue::builder()
+            .connection_pool(queue_pool)
+            .build(),
+        pool,
+        task_type: "default".into(),
+        shard: 0,
+        poll_interval: Duration::from_millis(50),
+        stop: Arc::new(std::sync::atomic::AtomicBool::new(true)),
+        in_flight,
+    });
+}
+
+#[test]
+fn a_stopping_loop_puts_claimed_tasks_back_or_leaves_them_to_the_reaper() {
+    use worker::housekeeping::InFlight;
+    use worker::runner::Claimed;
+    let db = TestDb::new();
+    let mut conn = db.conn();
+    let meta = r#"{"type":"db.noop"}"#;
+    let t: Vec<uuid::Uuid> = (0..4)
+        .map(|i| {
+            insert_task(
+                &mut conn,
+                meta,
+                "default",
+                if i == 1 { "retried" } else { "new" },
+                i32::from(i == 1),
+                100 - i64::from(i) * 10,
+                -1,
+            )
+        })
+        .collect();
+
+    // Database up: the claimed tasks go back as they were and no longer run here.
+    let in_flight = InFlight::default();
+    let claimed = Claimed::default();
+    let tasks = db::jobs::complete_and_claim(&mut conn, &[], "default", 0, 2).unwrap();
+    assert_eq!(ids(&tasks), t[..2].to_vec());
+    for task in &tasks {
+        in_flight.insert(task.id);
+    }
+    claimed.extend(tasks);
+    let pool = db::build_pool(db.url(), &db::PoolOptions::default()).unwrap();
+    stopped_loop(&db, pool, claimed.clone(), in_flight.clone());
+    assert!(claimed.is_empty());
+    assert!(in_flight.is_empty());
+    assert_eq!(task_by_id(&mut conn, t[0]).state, "new");
+    assert_eq!(task_by_id(&mut conn, t[1]).state, "retried");
+
+    // Database gone: they stay `in_progress` for the reaper, and leave the heartbeat so the
+    // reaper can take them.
+    let tasks = db::jobs::complete_and_claim(&mut conn, &[], "default", 0, 2).unwrap();
+    assert_eq!(ids(&tasks), t[..2].to_vec());
+    for task in &tasks {
+        in_flight.insert(task.id);
+    }
+    claimed.extend(tasks);
+    stopped_loop(&db, dead_pool(), claimed.clone(), in_flight.clone());
+    assert!(claimed.is_empty());
+    assert!(
+        in_flight.is_empty(),
+        "no heartbeat keeps them from the reaper"
+    );
+    assert_eq!(task_by_id(&mut conn, t[0]).state, "in_progress");
+    assert_eq!(task_by_id(&mut conn, t[1]).state, "in_progress");
+}
+
 /// The plans PostgreSQL picks for a claim of `limit` tasks, generic and custom.
 fn fetch_plans(conn: &mut PgConnection, limit: usize) -> String {
     #[derive(QueryableByName)]
