@@ -18,7 +18,7 @@
 
 use crate::Scope;
 use kernel::{AccountId, SessionId, UserId};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -39,10 +39,70 @@ struct Entry {
     stored: Instant,
 }
 
+/// The entries, and the sessions of each account: evicting an account (after every accepted
+/// write) touches only its own sessions, not every entry.
+#[derive(Default)]
+struct Entries {
+    by_session: HashMap<SessionId, Entry>,
+    by_account: HashMap<AccountId, HashSet<SessionId>>,
+}
+
+impl Entries {
+    fn len(&self) -> usize {
+        self.by_session.len()
+    }
+
+    fn clear(&mut self) {
+        self.by_session.clear();
+        self.by_account.clear();
+    }
+
+    fn insert(&mut self, session: SessionId, entry: Entry) {
+        let account = entry.scope.account_id();
+        if let Some(old) = self.by_session.insert(session, entry) {
+            self.unindex(old.scope.account_id(), session);
+        }
+        self.by_account.entry(account).or_default().insert(session);
+    }
+
+    fn unindex(&mut self, account: AccountId, session: SessionId) {
+        if let Some(sessions) = self.by_account.get_mut(&account) {
+            sessions.remove(&session);
+            if sessions.is_empty() {
+                self.by_account.remove(&account);
+            }
+        }
+    }
+
+    fn remove(&mut self, session: SessionId) {
+        if let Some(old) = self.by_session.remove(&session) {
+            self.unindex(old.scope.account_id(), session);
+        }
+    }
+
+    fn remove_user(&mut self, user: UserId) {
+        let sessions: Vec<SessionId> = self
+            .by_session
+            .iter()
+            .filter(|(_, e)| e.user_id == user)
+            .map(|(s, _)| *s)
+            .collect();
+        for s in sessions {
+            self.remove(s);
+        }
+    }
+
+    fn remove_account(&mut self, account: AccountId) {
+        for s in self.by_account.remove(&account).unwrap_or_default() {
+            self.by_session.remove(&s);
+        }
+    }
+}
+
 /// The cache; one per process, shared by every HTTP worker.
 #[derive(Default)]
 pub struct SessionCache {
-    entries: Mutex<HashMap<SessionId, Entry>>,
+    entries: Mutex<Entries>,
     /// Bumped by every invalidation; a read stores its result only if unchanged.
     generation: AtomicU64,
     /// True while the listener is connected (the cache is bypassed otherwise).
@@ -81,7 +141,7 @@ impl Invalidation {
 }
 
 impl SessionCache {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<SessionId, Entry>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
         // A panic while holding the lock leaves a map that is still consistent.
         self.entries.lock().unwrap_or_else(|p| p.into_inner())
     }
@@ -93,7 +153,7 @@ impl SessionCache {
             return None;
         }
         let map = self.lock();
-        let e = map.get(&session)?;
+        let e = map.by_session.get(&session)?;
         (e.user_id == user && e.stored.elapsed() < ENTRY_TTL).then(|| e.scope.clone())
     }
 
@@ -131,11 +191,9 @@ impl SessionCache {
         let mut map = self.lock();
         self.generation.fetch_add(1, Ordering::AcqRel);
         match what {
-            Invalidation::Session(s) => {
-                map.remove(&s);
-            }
-            Invalidation::User(u) => map.retain(|_, e| e.user_id != u),
-            Invalidation::Account(a) => map.retain(|_, e| e.scope.account_id() != a),
+            Invalidation::Session(s) => map.remove(s),
+            Invalidation::User(u) => map.remove_user(u),
+            Invalidation::Account(a) => map.remove_account(a),
             Invalidation::All => map.clear(),
         }
     }
@@ -254,6 +312,39 @@ mod tests {
         assert!(c.get(SessionId(3), UserId(102)).is_some());
         c.clear();
         assert!(c.is_empty());
+    }
+
+    #[test]
+    fn the_account_index_follows_every_removal() {
+        let c = live();
+        let t = c.ticket();
+        c.insert(t, SessionId(1), &scope(10, 100));
+        c.insert(t, SessionId(2), &scope(10, 101));
+        c.insert(t, SessionId(3), &scope(11, 102));
+        // A session stored again under another account leaves the first account's index.
+        c.insert(t, SessionId(2), &scope(11, 101));
+        c.evict_account(AccountId(10));
+        assert!(c.get(SessionId(1), UserId(100)).is_none());
+        assert!(c.get(SessionId(2), UserId(101)).is_some());
+        assert!(c.get(SessionId(3), UserId(102)).is_some());
+        // Removed by session and by user, then the account: nothing stale is left indexed.
+        let t = c.ticket();
+        c.insert(t, SessionId(4), &scope(12, 103));
+        c.insert(t, SessionId(5), &scope(12, 104));
+        c.invalidate(Invalidation::Session(SessionId(4)));
+        c.invalidate(Invalidation::User(UserId(104)));
+        let map = c.lock();
+        assert!(!map.by_account.contains_key(&AccountId(12)));
+        assert!(!map.by_account.contains_key(&AccountId(10)));
+        assert_eq!(
+            map.by_account.get(&AccountId(11)).map(HashSet::len),
+            Some(2)
+        );
+        assert_eq!(map.len(), 2);
+        drop(map);
+        c.evict_account(AccountId(11));
+        assert!(c.is_empty());
+        assert!(c.lock().by_account.is_empty());
     }
 
     #[test]
