@@ -150,11 +150,7 @@ fn keywords_csv() -> String {
 
 async fn start_ai<S, B>(app: &S, token: &str, path: &str, body: Value) -> i64
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let r = post(path).bearer(token).json(&body).send(app).await;
@@ -164,11 +160,7 @@ where
 
 async fn ai_task<S, B>(app: &S, token: &str, id: i64) -> Value
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let r = get(&format!("/api/v1/system/ai-tasks/{id}/"))
@@ -561,11 +553,7 @@ async fn offline_flow_from_keywords_to_images() {
 /// Keywords of tenant A's first sector, imported over HTTP.
 async fn seed_keywords<S, B>(c: &Ctx, app: &S, n: usize) -> Vec<i64>
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let csv: String = keywords_csv()

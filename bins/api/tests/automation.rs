@@ -179,11 +179,7 @@ fn keywords_csv(n: usize) -> String {
 
 async fn import<S, B>(app: &S, c: &Ctx, t: &TenantFixture, n: usize)
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let _ = c;

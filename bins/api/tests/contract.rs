@@ -14,11 +14,7 @@ use std::collections::BTreeSet;
 /// PUT route of the document.
 async fn put_targets<S, B>(c: &Ctx, app: &S) -> Vec<(String, String)>
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let (site, sector) = (c.a.site_id.get(), c.a.sector_ids[0].get());

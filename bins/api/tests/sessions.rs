@@ -29,11 +29,7 @@ async fn live(c: &Ctx) {
 /// Sends `GET /me/` with `token` until it answers `expected`; returns how long that took.
 async fn until_status<S, B>(app: &S, token: &str, expected: StatusCode) -> Duration
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let started = Instant::now();
@@ -67,11 +63,7 @@ async fn until_evicted(c: &Ctx) {
 /// The status of `GET /me/` with `token`.
 async fn me_status<S, B>(app: &S, token: &str) -> StatusCode
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     get(&format!("{AUTH}/me/"))
@@ -84,11 +76,7 @@ where
 /// Logs the tenant's owner in again: a second session.
 async fn second_session<S, B>(app: &S, c: &Ctx) -> String
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let other = post(&format!("{AUTH}/login/"))
@@ -102,11 +90,7 @@ where
 /// A write the caller may make only while the account is active and the role allows it.
 async fn rename_site<S, B>(app: &S, c: &Ctx, token: &str) -> (StatusCode, String)
 where
-    S: actix_web::dev::Service<
-            actix_http::Request,
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-        >,
+    S: TestApp<B>,
     B: actix_web::body::MessageBody,
 {
     let r = patch(&format!("{AUTH}/sites/{}/", c.a.site_id))

@@ -6,6 +6,18 @@ use actix_web::http::{Method, StatusCode, header::HeaderMap};
 use actix_web::test::{TestRequest, call_service, read_body};
 use serde_json::Value;
 
+/// An app under test, as `actix_web::test::init_service` returns it: what helpers that drive
+/// one take (`S: TestApp<B>, B: MessageBody`).
+pub trait TestApp<B>:
+    Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
+impl<S, B> TestApp<B> for S where
+    S: Service<actix_http::Request, Response = ServiceResponse<B>, Error = actix_web::Error>
+{
+}
+
 /// A response with its body read.
 #[derive(Debug)]
 pub struct Resp {

@@ -7,7 +7,7 @@ use content::storage::LocalMediaStore;
 use kernel::Clock;
 use std::sync::Arc;
 #[allow(unused_imports)]
-pub use test_support::http::{Resp, delete, get, patch, post, put};
+pub use test_support::http::{Resp, TestApp, delete, get, patch, post, put};
 pub use test_support::{TenantFixture, TestDb};
 
 /// A test database, the app's state on it, and two ready tenants.
