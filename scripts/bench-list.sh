@@ -43,24 +43,13 @@ if ! command -v wrk >/dev/null 2>&1; then
     fi
 fi
 
-export PGOPTIONS="-c client_min_messages=warning"
-scripts/db.sh start >/dev/null
-BASE_URL="$(scripts/db.sh url)"
-ADMIN_URL="${BASE_URL%/*}/postgres"
-BENCH_DB="igny8_bench_list"
-BENCH_URL="${BASE_URL%/*}/$BENCH_DB"
+source scripts/bench-lib.sh
+scripts/db.sh start >/dev/null # the limit is read from the local cluster's log
 PG_LOG="$(readlink -f .data/postgres)/server.log"
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
+bench_db igny8_bench_list
+BIN="$(release_bin api "${BENCH_API_BIN:-}")"
 
-if [ -n "${BENCH_API_BIN:-}" ]; then
-    BIN="$BENCH_API_BIN"
-else
-    echo "== building the api and the worker (release)"
-    cargo build --release -p api -p worker --bins --quiet # one feature set for every bench: no rebuild
-    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/api"
-fi
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 export IGNY8_DATABASE_URL="$BENCH_URL" IGNY8_BIND="127.0.0.1:$PORT" IGNY8_DATA_DIR="$WORK/data" RUST_LOG=warn
 export IGNY8_SECRET_KEY="bench-secret-key-0123456789abcdef" IGNY8_JWT_SECRET="bench-jwt-secret-0123456789abcdef0123"
 "$BIN" migrate >/dev/null
@@ -264,4 +253,4 @@ print(f"  api RSS: idle {idle:.1f} MiB (goal < 30)   peak under the load {peak:.
 if not ok:
     sys.exit("some requests failed: see above")
 PY
-[ -n "${BENCH_LIST_KEEP:-}" ] || psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+[ -n "${BENCH_LIST_KEEP:-}" ] || bench_drop_db

@@ -25,18 +25,11 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export PGOPTIONS="-c client_min_messages=warning"
-BASE_URL="$(scripts/db.sh url)"
-ADMIN_URL="${BASE_URL%/*}/postgres"
-BENCH_DB="igny8_bench_pipeline"
-BENCH_URL="${BASE_URL%/*}/$BENCH_DB"
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
+source scripts/bench-lib.sh
+bench_db igny8_bench_pipeline
+BIN="$(dirname "$(release_bin api)")"
 
-echo "== building the api and the worker (release)"
-cargo build --release -p api -p worker --bins --quiet
-BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release"
-
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 export IGNY8_DATABASE_URL="$BENCH_URL" IGNY8_BIND="127.0.0.1:$PORT" IGNY8_DATA_DIR="$WORK/data" RUST_LOG=warn
 export IGNY8_SECRET_KEY="bench-secret-key-0123456789abcdef" IGNY8_JWT_SECRET="bench-jwt-secret-0123456789abcdef0123"
 
@@ -129,4 +122,4 @@ print(f"  inside provider calls: {provider:.1f} s ({provider / wall:.0%} of the 
 print(f"  orchestration (all but the provider): {orch:.1f} s = {share:.1%} of the wall time;"
       f" limit 10% -> ratio {share / 0.10:.2f} ({'within' if share <= 0.10 else 'over'} the limit)")
 PY
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+bench_drop_db

@@ -23,21 +23,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export PGOPTIONS="-c client_min_messages=warning"
-scripts/db.sh start >/dev/null
-BASE_URL="$(scripts/db.sh url)"
-ADMIN_URL="${BASE_URL%/*}/postgres"
-BENCH_DB="igny8_bench_queue"
-BENCH_URL="${BASE_URL%/*}/$BENCH_DB"
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
-
-if [ -n "${BENCH_WORKER_BIN:-}" ]; then
-    WORKER="$BENCH_WORKER_BIN"
-else
-    echo "== building the api and the worker (release)"
-    cargo build --release -p api -p worker --bins --quiet # one feature set for every bench: no rebuild
-    WORKER="${CARGO_TARGET_DIR:-$ROOT/target}/release/worker"
-fi
+source scripts/bench-lib.sh
+bench_db igny8_bench_queue
+WORKER="$(release_bin worker "${BENCH_WORKER_BIN:-}")"
 export IGNY8_DATABASE_URL="$BENCH_URL" IGNY8_DATA_DIR="$WORK/data" RUST_LOG=warn
 export IGNY8_SECRET_KEY="bench-secret-key-0123456789abcdef"
 
@@ -83,17 +71,19 @@ deadline = time.monotonic() + 600
 while left() == jobs:  # the worker is starting
     if time.monotonic() > deadline: sys.exit("the worker never took a job")
     time.sleep(0.005)
+# Timed from the first completion seen: the jobs done before it are not counted either.
 t0 = time.monotonic()
+n0 = left()
 first = None
 while True:
     n = left()
     now = time.monotonic()
     if first is None and now - t0 >= 1.0:
-        first = (jobs - n) / (now - t0)
+        first = (n0 - n) / (now - t0)
     if n == 0:
         break
     time.sleep(0.005)
-total = jobs / (now - t0)
+total = n0 / (now - t0)
 print(f"{total:.0f} {first if first is not None else total:.0f}")
 PY
     kill "$WORKER_PID"; wait "$WORKER_PID" 2>/dev/null || true; WORKER_PID=""
@@ -142,4 +132,4 @@ for r in sys.argv[3:]:
 if done != 2 * jobs:
     sys.exit(f"the worker completed {done} no-op jobs, expected {2 * jobs}")
 PY
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+bench_drop_db

@@ -23,20 +23,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export PGOPTIONS="-c client_min_messages=warning"
-BASE_URL="$(scripts/db.sh url)"
-ADMIN_URL="${BASE_URL%/*}/postgres"
-BENCH_DB="igny8_bench"
-BENCH_URL="${BASE_URL%/*}/$BENCH_DB"
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" -c "CREATE DATABASE $BENCH_DB" >/dev/null
-
-if [ -n "${BENCH_API_BIN:-}" ]; then
-    BIN="$BENCH_API_BIN" # a prebuilt binary (for trying the script; numbers need release)
-else
-    echo "== building the api and the worker (release)"
-    cargo build --release -p api -p worker --bins --quiet # one feature set for every bench: no rebuild
-    BIN="${CARGO_TARGET_DIR:-$ROOT/target}/release/api"
-fi
+source scripts/bench-lib.sh
+bench_db igny8_bench
+BIN="$(release_bin api "${BENCH_API_BIN:-}")"
 
 echo "== generating $ROWS keyword rows"
 python3 - "$ROWS" "$WORK/keywords.csv" <<'PY'
@@ -59,7 +48,7 @@ PY
 SIZE=$(stat -c %s "$WORK/keywords.csv")
 echo "   $(numfmt --to=iec "$SIZE") ($SIZE bytes)"
 
-PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+PORT="$(free_port)"
 export IGNY8_DATABASE_URL="$BENCH_URL" IGNY8_BIND="127.0.0.1:$PORT" IGNY8_DATA_DIR="$WORK/data" RUST_LOG=warn
 export IGNY8_CSV_MAX_BYTES=$((SIZE + 1024 * 1024))
 echo "== starting the api on :$PORT (IGNY8_CSV_MAX_BYTES=$IGNY8_CSV_MAX_BYTES)"
@@ -106,4 +95,4 @@ print(f"  HTTP import_csv/ (parse, validate, dedupe, indexed insert): {api:7.2f}
 print(f"  psql COPY into an unindexed scratch table:                  {copy:7.2f} s  {rows / copy:12,.0f} rows/s")
 print(f"  ratio HTTP / COPY (the limit): {api / copy:.2f}x the time of the bare COPY")
 PY
-psql "$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null 2>&1 || true
+bench_drop_db
