@@ -1035,6 +1035,238 @@ async fn per_run_caps_limit_each_stage() {
     assert_eq!(count(&c, acct, "content"), 2);
 }
 
+/// The run row's counters (credits, the stage's consumed units, its cursor) against the item
+/// records they stand for.
+fn run_counters(c: &Ctx, acct: AccountId) -> (i64, i64, i64, i64, i64, i16) {
+    #[derive(QueryableByName)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        total_credits: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        item_credits: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        stage_consumed: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        item_inputs: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        stage_cursor: i64,
+        #[diesel(sql_type = diesel::sql_types::SmallInt)]
+        current_stage: i16,
+    }
+    let r: Row = diesel::sql_query(
+        "SELECT r.total_credits, r.stage_consumed, r.stage_cursor, r.current_stage,
+                (SELECT COALESCE(SUM(credits), 0)::bigint FROM automation_run_items i
+                  WHERE i.account_id = r.account_id AND i.run_id = r.id) AS item_credits,
+                (SELECT COALESCE(SUM(inputs), 0)::bigint FROM automation_run_items i
+                  WHERE i.account_id = r.account_id AND i.run_id = r.id
+                    AND i.stage = r.current_stage AND i.outcome = 'saved') AS item_inputs
+           FROM automation_runs r WHERE r.account_id = $1",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(acct.get())
+    .get_result(&mut c.db.conn())
+    .unwrap();
+    (
+        r.total_credits,
+        r.item_credits,
+        r.stage_consumed,
+        r.item_inputs,
+        r.stage_cursor,
+        r.current_stage,
+    )
+}
+
+/// Item records of the account's runs that charged credits.
+fn item_count(c: &Ctx, acct: AccountId) -> i64 {
+    #[derive(QueryableByName)]
+    struct N {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    diesel::sql_query(
+        "SELECT count(*) AS n FROM automation_run_items WHERE account_id = $1 AND credits > 0",
+    )
+    .bind::<diesel::sql_types::BigInt, _>(acct.get())
+    .get_result::<N>(&mut c.db.conn())
+    .unwrap()
+    .n
+}
+
+#[actix_web::test]
+async fn batches_read_past_a_cursor_and_sweep_items_that_became_pending_behind_it() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let (t, acct) = (&c.a, c.a.account_id);
+    let site = t.site_id;
+    grant(&c, t, 200_000, "g");
+    import(&app, &c, t, 30).await;
+    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
+        .bearer(&t.access)
+        .json(&fast_config())
+        .send(&app)
+        .await;
+    post(&format!("/api/v1/automation/run_now/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    // two batches of 10 keywords: the cursor is the 20th keyword, the counters are the items'
+    assert_eq!(drain_steps(&c, 2, None), 2);
+    let ids: Vec<i64> = keywords::table
+        .filter(keywords::account_id.eq(acct))
+        .order(keywords::id.asc())
+        .select(keywords::id)
+        .load(&mut c.db.conn())
+        .unwrap();
+    let (credits, item_credits, consumed, inputs, cursor, stage) = run_counters(&c, acct);
+    assert_eq!(stage, 1);
+    assert!(credits > 0);
+    assert_eq!(credits, item_credits);
+    assert_eq!((consumed, inputs), (20, 20));
+    assert_eq!(cursor, ids[19]);
+    // a person takes the first keyword out of its cluster: pending again, behind the cursor
+    let r = patch(&format!("/api/v1/planner/keywords/{}/", ids[0]))
+        .bearer(&t.access)
+        .json(&json!({"cluster_id": null}))
+        .send(&app)
+        .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+    // the next batch reads past the cursor (the last 10), then a sweep finds the first again
+    assert_eq!(drain_steps(&c, 1, None), 1);
+    let pending = |c: &Ctx| -> Vec<i64> {
+        keywords::table
+            .filter(keywords::account_id.eq(acct))
+            .filter(keywords::cluster_id.is_null())
+            .select(keywords::id)
+            .load(&mut c.db.conn())
+            .unwrap()
+    };
+    assert_eq!(pending(&c), vec![ids[0]]);
+    let (credits, item_credits, consumed, inputs, cursor, _) = run_counters(&c, acct);
+    assert_eq!((credits, consumed, cursor), (item_credits, inputs, ids[29]));
+    assert_eq!(consumed, 30);
+    assert_eq!(drain_steps(&c, 1, None), 1);
+    // a keyword group is named by exactly its keywords: the one put back is new work
+    assert!(
+        pending(&c).is_empty(),
+        "the sweep clustered the keyword again"
+    );
+    let (_, _, consumed, _, cursor, stage) = run_counters(&c, acct);
+    assert_eq!((consumed, cursor, stage), (31, ids[29], 1));
+    // the run ends; the next stage started from a fresh cursor and its counters held throughout
+    drain_steps(&c, 1000, None);
+    let (credits, item_credits, ..) = run_counters(&c, acct);
+    assert_eq!(credits, item_credits);
+    // the run's credits are the ledger's charges (the grant is the only other row)
+    let ledger: Vec<i64> = credit_transactions::table
+        .filter(credit_transactions::account_id.eq(acct))
+        .select(credit_transactions::amount)
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(
+        ledger.len(),
+        1 + usize::try_from(item_count(&c, acct)).unwrap()
+    );
+    assert_eq!(credits, 200_000 - ledger.iter().sum::<i64>());
+    let status: String = automation_runs::table
+        .filter(automation_runs::account_id.eq(acct))
+        .select(automation_runs::status)
+        .first(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(status, "completed");
+}
+
+#[actix_web::test]
+async fn an_item_worked_earlier_in_the_run_that_becomes_pending_again_is_skipped_once() {
+    let c = ctx();
+    let app = app(&c.state).await;
+    let (t, acct) = (&c.a, c.a.account_id);
+    let site = t.site_id;
+    grant(&c, t, 200_000, "g");
+    import(&app, &c, t, 12).await;
+    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
+        .bearer(&t.access)
+        .json(&fast_config())
+        .send(&app)
+        .await;
+    post(&format!("/api/v1/automation/run_now/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await;
+    // up to the first batch of images
+    let stage_batch = |c: &Ctx| -> (i16, i32) {
+        automation_runs::table
+            .filter(automation_runs::account_id.eq(acct))
+            .select((automation_runs::current_stage, automation_runs::stage_batch))
+            .first(&mut c.db.conn())
+            .unwrap()
+    };
+    while stage_batch(&c) < (6, 1) {
+        assert_eq!(
+            drain_steps(&c, 1, None),
+            1,
+            "the run ended before its images"
+        );
+    }
+    // an image it generated is put back to pending (as a person undoing it would)
+    let image: i64 = images::table
+        .filter(images::account_id.eq(acct))
+        .filter(images::status.eq("generated"))
+        .order(images::id.asc())
+        .select(images::id)
+        .first(&mut c.db.conn())
+        .unwrap();
+    diesel::update(images::table.filter(images::id.eq(image)))
+        .set(images::status.eq("pending"))
+        .execute(&mut c.db.conn())
+        .unwrap();
+    let steps = drain_steps(&c, 1000, None);
+    assert!(
+        steps < 100,
+        "the run met the item again and again: {steps} steps"
+    );
+    let status: String = automation_runs::table
+        .filter(automation_runs::account_id.eq(acct))
+        .select(automation_runs::status)
+        .first(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(status, "completed");
+    // skipped once, with the reason, and charged once
+    use db::schema::automation_run_items as items;
+    let again: Vec<(String, String, Option<String>)> = items::table
+        .filter(items::account_id.eq(acct))
+        .filter(items::item_id.eq(image))
+        .filter(items::stage.eq(6))
+        .order(items::item_key.asc())
+        .select((items::item_key, items::outcome, items::reason))
+        .load(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(again.len(), 2, "{again:?}");
+    assert_eq!(again[0].0, format!("image:{image}"));
+    assert_eq!(again[0].1, "saved");
+    assert_eq!(again[1].0, format!("image:{image}:again"));
+    assert_eq!(again[1].1, "skipped");
+    assert!(
+        again[1]
+            .2
+            .as_deref()
+            .unwrap()
+            .contains("earlier in this run")
+    );
+    let charges: i64 = credit_transactions::table
+        .filter(credit_transactions::account_id.eq(acct))
+        .filter(credit_transactions::idempotency_key.like(format!("%:image:{image}")))
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap();
+    assert_eq!(charges, 1);
+    let run = get(&format!("/api/v1/automation/history/?site_id={site}"))
+        .bearer(&t.access)
+        .send(&app)
+        .await
+        .json();
+    let stage6 = &run["results"][0]["stages"][5];
+    assert_eq!(stage6["skipped"], 1, "{stage6}");
+}
+
 #[actix_web::test]
 async fn the_scheduler_starts_due_runs_once_however_many_hours_were_missed() {
     let c = ctx();

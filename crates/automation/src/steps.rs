@@ -22,6 +22,7 @@ use db::DbPool;
 use diesel::prelude::*;
 use kernel::{Clock, ClusterId, ContentId, ImageId, KeywordId, SectorId, SiteId, TaskId};
 use planning::model::IdeaStatus;
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashSet};
 use std::time::{Duration, Instant};
 use tenancy::Scope;
@@ -177,6 +178,14 @@ pub trait StepSink {
     /// Asked before each save group: true stops the step there (pause, cancel).
     fn stop_requested(&self) -> Result<bool> {
         Ok(false)
+    }
+    /// Whether an item whose charge key is already charged is reported as skipped. A pipeline
+    /// run takes its items from the pending ones, so such an item was worked earlier in the run
+    /// and became pending again (a person undid it): the run skips it with that reason rather
+    /// than charge it twice or meet it again in every batch. A retried manual task passes over
+    /// the items an earlier attempt saved (the default).
+    fn skips_reworked(&self) -> bool {
+        false
     }
     /// Hears the retries of the provider calls while they wait (`retrying (attempt 2 of 3):
     /// ...`); it owns what it needs, as it is called from inside the provider.
@@ -409,6 +418,26 @@ impl Step<'_> {
         })
     }
 
+    /// An item whose key is already charged (see [`StepSink::skips_reworked`]); true when it was
+    /// reported as skipped.
+    fn already_worked(&self, report: &mut StepReport, key: String, id: i64) -> Result<bool> {
+        if !self.sink.skips_reworked() {
+            return Ok(false);
+        }
+        // The item's own key names its earlier save in the run's records.
+        self.give_up(
+            report,
+            ItemNote {
+                key: format!("{key}:again"),
+                id,
+                reason: "Already worked earlier in this run; it became pending again afterwards."
+                    .into(),
+                failed: false,
+            },
+        )?;
+        Ok(true)
+    }
+
     fn give_up(&self, report: &mut StepReport, note: ItemNote) -> Result<()> {
         self.sink.gave_up(&note)?;
         if note.failed {
@@ -457,12 +486,25 @@ impl Step<'_> {
         for k in kws {
             groups.entry((k.site_id, k.sector_id)).or_default().push(k);
         }
-        let first_of =
-            |kws: &[planning::model::Keyword]| kws.first().map(|k| k.id.get()).unwrap_or(0);
+        // A group is named by exactly its keywords (a digest of their ids, the first id last):
+        // the same keywords give the same key on a re-run, any other set another key.
+        let group_name = |kws: &[planning::model::Keyword]| {
+            let mut ids: Vec<i64> = kws.iter().map(|k| k.id.get()).collect();
+            ids.sort_unstable();
+            let digest = ids
+                .iter()
+                .fold(Sha256::new(), |h, id| h.chain_update(id.to_le_bytes()))
+                .finalize();
+            format!(
+                "{}:{}",
+                hex::encode(&digest[..8]),
+                ids.first().copied().unwrap_or(0)
+            )
+        };
         let keys: Vec<String> = groups
             .iter()
             .map(|((site, sector), kws)| {
-                self.key(&format!("clustering:{site}:{sector}:{}", first_of(kws)))
+                self.key(&format!("clustering:{site}:{sector}:{}", group_name(kws)))
             })
             .collect();
         let charged = self.charged_keys(&keys)?;
@@ -509,10 +551,12 @@ impl Step<'_> {
             if self.stop_before(&group, &mut report)? {
                 break;
             }
+            let item_key = format!("keywords:{site}:{sector}:{}", group_name(&kws));
             if charged.contains(&key) {
+                let first = kws.iter().map(|k| k.id.get()).min().unwrap_or(0);
+                self.already_worked(&mut report, item_key, first)?;
                 continue;
             }
-            let item_key = format!("keywords:{site}:{sector}:{}", first_of(&kws));
             let input: Vec<ai::KeywordIn> = kws.iter().map(keyword_in).collect();
             let (out, took) = match self.call(&mut report, i, n, || {
                 self.providers.text().cluster_keywords(&input)
@@ -642,6 +686,7 @@ impl Step<'_> {
             let item_key = format!("cluster:{cid}");
             self.sink.progress(Phase::Prep, i, n);
             if charged.contains(&key) {
+                self.already_worked(&mut report, item_key, cid.get())?;
                 continue;
             }
             let Some(source) = sources.remove(&cid) else {
@@ -809,6 +854,7 @@ impl Step<'_> {
             let item_key = format!("task:{tid}");
             self.sink.progress(Phase::Prep, i, n);
             if charged.contains(&key) {
+                self.already_worked(&mut report, item_key, tid.get())?;
                 continue;
             }
             let (wt, idea_outline) = {
@@ -991,6 +1037,7 @@ impl Step<'_> {
             let item_key = format!("content:{cid}");
             self.sink.progress(Phase::Prep, i, n);
             if charged.contains(&key) {
+                self.already_worked(&mut report, item_key, cid.get())?;
                 continue;
             }
             let item = {
@@ -1122,6 +1169,11 @@ impl Step<'_> {
             let Some(img) = img else {
                 continue;
             };
+            if charged.contains(&key)
+                && self.already_worked(&mut report, item_key.clone(), iid.get())?
+            {
+                continue;
+            }
             if charged.contains(&key) || img.status == ImageStatus::Generated {
                 report.saved += 1;
                 continue;

@@ -252,15 +252,18 @@ pub fn save_generated_image(
 }
 
 /// Writer tasks of `site` waiting for an article (`queued`, no article yet), oldest first, at
-/// most `limit`, leaving out `exclude` (items a run already gave up on).
+/// most `limit`, with ids above `after` (`TaskId(0)`: all), leaving out `exclude` (items a run
+/// already gave up on).
 pub fn pending_tasks(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: TaskId,
     exclude: &[TaskId],
 ) -> Result<Vec<TaskId>> {
     Ok(pending_tasks_query(scope, site)
+        .filter(tasks::id.gt(after))
         .filter(tasks::id.ne_all(exclude))
         .order(tasks::id.asc())
         .limit(limit)
@@ -293,15 +296,18 @@ fn pending_tasks_query<'a>(scope: &Scope, site: SiteId) -> tasks::BoxedQuery<'a,
         .into_boxed()
 }
 
-/// Draft content of `site` with no image rows yet (waiting for image prompts), oldest first.
+/// Draft content of `site` with no image rows yet (waiting for image prompts), oldest first,
+/// with ids above `after` (`ContentId(0)`: all).
 pub fn pending_image_prompts(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: ContentId,
     exclude: &[ContentId],
 ) -> Result<Vec<ContentId>> {
     Ok(pending_prompts_query(scope, site)
+        .filter(content::id.gt(after))
         .filter(content::id.ne_all(exclude))
         .order(content::id.asc())
         .limit(limit)
@@ -326,18 +332,21 @@ fn pending_prompts_query<'a>(
         .into_boxed()
 }
 
-/// Image rows of `site` waiting for generation (`pending`), oldest first.
+/// Image rows of `site` waiting for generation (`pending`), oldest first, with ids above `after`
+/// (`ImageId(0)`: all).
 pub fn pending_images(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: ImageId,
     exclude: &[ImageId],
 ) -> Result<Vec<ImageId>> {
     Ok(images::table
         .filter(images::account_id.eq(scope.account_id()))
         .filter(images::site_id.eq(site))
         .filter(status_in("images", &[ImageStatus::Pending.as_str()]))
+        .filter(images::id.gt(after))
         .filter(images::id.ne_all(exclude))
         .order(images::id.asc())
         .limit(limit)
@@ -367,15 +376,17 @@ fn review_query<'a>(scope: &Scope, site: SiteId) -> content::BoxedQuery<'a, dies
 }
 
 /// Draft and in-review content of `site` whose images are all finished (ready for the review
-/// stage), oldest first.
+/// stage), oldest first, with ids above `after` (`ContentId(0)`: all).
 pub fn pending_review(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: ContentId,
     exclude: &[ContentId],
 ) -> Result<Vec<ContentId>> {
     Ok(review_query(scope, site)
+        .filter(content::id.gt(after))
         .filter(content::id.ne_all(exclude))
         .order(content::id.asc())
         .limit(limit)
@@ -384,14 +395,16 @@ pub fn pending_review(
 }
 
 /// Draft content of `site` that waits for a person's review, oldest first (what a review stage
-/// without auto-approval hands over).
+/// without auto-approval hands over), with ids above `after` (`ContentId(0)`: all).
 pub fn drafts_ready_for_review(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: ContentId,
 ) -> Result<Vec<ContentId>> {
     Ok(review_query(scope, site)
+        .filter(content::id.gt(after))
         .filter(content::status.eq(ContentStatus::Draft))
         .order(content::id.asc())
         .limit(limit)

@@ -705,6 +705,8 @@ diesel::table! {
         cancelled_at -> Nullable<Timestamptz>,
         completed_at -> Nullable<Timestamptz>,
         updated_at -> Timestamptz,
+        stage_consumed -> Int8,
+        stage_cursor -> Int8,
     }
 }
 

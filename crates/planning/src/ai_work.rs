@@ -389,12 +389,14 @@ pub fn complete_idea(
 }
 
 /// Keywords of `site` waiting for clustering (`new`, enabled, in no cluster), oldest first, at
-/// most `limit`, leaving out `exclude` (items a run already gave up on).
+/// most `limit`, with ids above `after` (`KeywordId(0)`: all), leaving out `exclude` (items a
+/// run already gave up on).
 pub fn pending_keywords(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: KeywordId,
     exclude: &[KeywordId],
 ) -> Result<Vec<KeywordId>> {
     Ok(keywords::table
@@ -403,6 +405,7 @@ pub fn pending_keywords(
         .filter(status_is("keywords", MappingStatus::New.as_str()))
         .filter(diesel::dsl::not(keywords::disabled))
         .filter(keywords::cluster_id.is_null())
+        .filter(keywords::id.gt(after))
         .filter(keywords::id.ne_all(exclude))
         .order(keywords::id.asc())
         .limit(limit)
@@ -411,15 +414,17 @@ pub fn pending_keywords(
 }
 
 /// Clusters of `site` waiting for ideas (`new`, enabled, with keywords, no idea yet), oldest
-/// first, at most `limit`, leaving out `exclude`.
+/// first, at most `limit`, with ids above `after` (`ClusterId(0)`: all), leaving out `exclude`.
 pub fn pending_clusters(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: ClusterId,
     exclude: &[ClusterId],
 ) -> Result<Vec<ClusterId>> {
     pending_clusters_query(scope, site)
+        .filter(clusters::id.gt(after))
         .filter(clusters::id.ne_all(exclude))
         .order(clusters::id.asc())
         .limit(limit)
@@ -460,19 +465,21 @@ fn pending_clusters_query<'a>(
         .into_boxed()
 }
 
-/// Ideas of `site` waiting for a writer task (`new`), oldest first, at most `limit`, leaving
-/// out `exclude`.
+/// Ideas of `site` waiting for a writer task (`new`), oldest first, at most `limit`, with ids
+/// above `after` (`IdeaId(0)`: all), leaving out `exclude`.
 pub fn pending_ideas(
     conn: &mut PgConnection,
     scope: &Scope,
     site: SiteId,
     limit: i64,
+    after: IdeaId,
     exclude: &[IdeaId],
 ) -> Result<Vec<IdeaId>> {
     Ok(content_ideas::table
         .filter(content_ideas::account_id.eq(scope.account_id()))
         .filter(content_ideas::site_id.eq(site))
         .filter(status_is("content_ideas", IdeaStatus::New.as_str()))
+        .filter(content_ideas::id.gt(after))
         .filter(content_ideas::id.ne_all(exclude))
         .order(content_ideas::id.asc())
         .limit(limit)

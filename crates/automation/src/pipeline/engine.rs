@@ -4,9 +4,13 @@
 //! not `running` does nothing), takes the next batch of its stage's pending items (within the
 //! batch size and the stage's cap, leaving out items the run gave up on) and works it through the
 //! same step functions as the manual AI actions ([`crate::steps`]). Each item's domain writes, its
-//! credit charge and its `automation_run_items` record commit together. Then one transaction
-//! records the batch (credits recomputed from the items, a progress event) and enqueues the next
-//! step — the same stage after `within_stage_delay`, or the next stage after
+//! credit charge and its `automation_run_items` record commit together, and that transaction
+//! adds the item's credits and input units to the run row (`total_credits`, `stage_consumed`).
+//! A batch reads the pending items above the stage's cursor (`stage_cursor`, the highest id an
+//! earlier batch took), and items that became pending again below it are swept once nothing is
+//! left above; so a step reads what it needs from the run row and never walks the items already
+//! done — it costs the same at item 10 and item 100,000. Then one transaction records the batch
+//! (its cursor, a progress event) and enqueues the next step — the same stage after `within_stage_delay`, or the next stage after
 //! `between_stage_delay` once nothing is pending. Killing the worker anywhere leaves whole items;
 //! the re-run finds the saved items no longer pending (and their keys charged), so the run ends
 //! with exactly the rows and charges of an uninterrupted one.
@@ -121,13 +125,36 @@ impl RunSink<'_> {
             item_key: key,
             item_id: id,
             outcome,
-            inputs: item.map_or(1, |i| i32::try_from(i.inputs).unwrap_or(i32::MAX)),
+            inputs: item.map_or(1, |i| i32::try_from(units(i.inputs)).unwrap_or(i32::MAX)),
             created: item.map_or(0, |i| i32::try_from(i.created).unwrap_or(i32::MAX)),
             credits: item.map_or(0, |i| i.credits),
             provider_us: item.map_or(0, |i| i64::try_from(i.provider_us).unwrap_or(i64::MAX)),
             reason,
             created_at: self.env.now(),
         }
+    }
+
+    /// Adds saved items' credits and input units to the run row, in the items' transaction. A
+    /// stale step of an earlier stage adds its credits but not its inputs to the current stage.
+    fn count_saved(&self, conn: &mut PgConnection, credits: i64, inputs: i64) -> Result<()> {
+        use diesel::sql_types::{BigInt, SmallInt};
+        diesel::update(
+            automation_runs::table
+                .filter(automation_runs::account_id.eq(self.scope.account_id()))
+                .filter(automation_runs::id.eq(self.run)),
+        )
+        .set((
+            automation_runs::total_credits.eq(automation_runs::total_credits + credits),
+            automation_runs::stage_consumed.eq(diesel::dsl::sql::<BigInt>(
+                "CASE WHEN current_stage = ",
+            )
+            .bind::<SmallInt, _>(self.stage.number())
+            .sql(" THEN stage_consumed + ")
+            .bind::<BigInt, _>(inputs)
+            .sql(" ELSE stage_consumed END")),
+        ))
+        .execute(conn)?;
+        Ok(())
     }
 
     fn record(
@@ -144,6 +171,11 @@ impl RunSink<'_> {
             .on_conflict_do_nothing()
             .execute(conn)?)
     }
+}
+
+/// An item's input units as recorded (`automation_run_items.inputs` is an `int`).
+fn units(inputs: usize) -> i64 {
+    i64::from(i32::try_from(inputs).unwrap_or(i32::MAX))
 }
 
 /// The id in an item key (`task:12` → 12; a keyword group names its first keyword last).
@@ -171,7 +203,7 @@ impl StepSink for RunSink<'_> {
                 item.key, self.run
             )));
         }
-        Ok(())
+        self.count_saved(conn, item.credits, units(item.inputs))
     }
 
     fn saved_all(&self, conn: &mut PgConnection, items: &[ItemDone]) -> Result<()> {
@@ -195,7 +227,11 @@ impl StepSink for RunSink<'_> {
                 self.run
             )));
         }
-        Ok(())
+        self.count_saved(
+            conn,
+            items.iter().map(|i| i.credits).sum(),
+            items.iter().map(|i| units(i.inputs)).sum(),
+        )
     }
 
     fn gave_up(&self, note: &ItemNote) -> Result<()> {
@@ -222,6 +258,10 @@ impl StepSink for RunSink<'_> {
             }
             Ok(())
         })
+    }
+
+    fn skips_reworked(&self) -> bool {
+        true
     }
 
     fn stop_requested(&self) -> Result<bool> {
@@ -475,12 +515,9 @@ fn stage_items(
     Ok((r.consumed, r.gave_up))
 }
 
-/// The run's items as one step needs them.
+/// A stage's items, summed at its end.
 #[derive(QueryableByName)]
 struct RunItems {
-    /// Credits of all the run's items.
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    credits: i64,
     /// Input units of the stage's saved items.
     #[diesel(sql_type = diesel::sql_types::BigInt)]
     consumed: i64,
@@ -489,7 +526,7 @@ struct RunItems {
     gave_up: Vec<i64>,
 }
 
-/// The run's credits and its stage's consumption and given-up ids, in one query.
+/// The stage's consumption and given-up ids, in one query.
 fn run_items(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -497,8 +534,7 @@ fn run_items(
     stage: Stage,
 ) -> Result<RunItems> {
     Ok(diesel::sql_query(
-        "SELECT COALESCE(SUM(credits), 0)::bigint AS credits,
-                COALESCE(SUM(inputs) FILTER (WHERE stage = $3 AND outcome = 'saved'), 0)::bigint
+        "SELECT COALESCE(SUM(inputs) FILTER (WHERE stage = $3 AND outcome = 'saved'), 0)::bigint
                     AS consumed,
                 COALESCE(array_agg(item_id) FILTER (WHERE stage = $3 AND outcome <> 'saved'), '{}')
                     AS gave_up
@@ -511,11 +547,34 @@ fn run_items(
     .get_result(conn)?)
 }
 
+/// Ids of the stage's items the run gave up on (failed or skipped) above `after`; read from the
+/// partial index of given-up items, so the saved ones are never walked.
+fn gave_up_ids(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    run: AutomationRunId,
+    stage: Stage,
+    after: i64,
+) -> Result<Vec<i64>> {
+    Ok(automation_run_items::table
+        .filter(automation_run_items::account_id.eq(scope.account_id()))
+        .filter(automation_run_items::run_id.eq(run))
+        .filter(automation_run_items::stage.eq(stage.number()))
+        .filter(automation_run_items::item_id.gt(after))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "automation_run_items.outcome <> 'saved'",
+        ))
+        .select(automation_run_items::item_id)
+        .load(conn)?)
+}
+
 fn typed<T>(ids: &[i64], make: impl Fn(i64) -> T) -> Vec<T> {
     ids.iter().copied().map(make).collect()
 }
 
-/// The ids of the next batch of `stage`: pending items, at most `limit`, none given up on.
+/// The ids of the next batch of `stage`: pending items above `after`, at most `limit`, none in
+/// `exclude`.
+#[allow(clippy::too_many_arguments)]
 fn next_batch(
     conn: &mut PgConnection,
     scope: &Scope,
@@ -523,6 +582,7 @@ fn next_batch(
     stage: Stage,
     settings: &RunSettings,
     limit: i64,
+    after: i64,
     exclude: &[i64],
 ) -> Result<Vec<i64>> {
     let site = row.site_id;
@@ -532,6 +592,7 @@ fn next_batch(
             scope,
             site,
             limit,
+            KeywordId(after),
             &typed(exclude, KeywordId),
         )?
         .into_iter()
@@ -542,39 +603,56 @@ fn next_batch(
             scope,
             site,
             limit,
+            ClusterId(after),
             &typed(exclude, ClusterId),
         )?
         .into_iter()
         .map(ClusterId::get)
         .collect(),
-        Stage::Tasks => {
-            planning::ai_work::pending_ideas(conn, scope, site, limit, &typed(exclude, IdeaId))?
-                .into_iter()
-                .map(IdeaId::get)
-                .collect()
-        }
-        Stage::Content => {
-            content::ai_work::pending_tasks(conn, scope, site, limit, &typed(exclude, TaskId))?
-                .into_iter()
-                .map(TaskId::get)
-                .collect()
-        }
+        Stage::Tasks => planning::ai_work::pending_ideas(
+            conn,
+            scope,
+            site,
+            limit,
+            IdeaId(after),
+            &typed(exclude, IdeaId),
+        )?
+        .into_iter()
+        .map(IdeaId::get)
+        .collect(),
+        Stage::Content => content::ai_work::pending_tasks(
+            conn,
+            scope,
+            site,
+            limit,
+            TaskId(after),
+            &typed(exclude, TaskId),
+        )?
+        .into_iter()
+        .map(TaskId::get)
+        .collect(),
         Stage::ImagePrompts => content::ai_work::pending_image_prompts(
             conn,
             scope,
             site,
             limit,
+            ContentId(after),
             &typed(exclude, ContentId),
         )?
         .into_iter()
         .map(ContentId::get)
         .collect(),
-        Stage::Images => {
-            content::ai_work::pending_images(conn, scope, site, limit, &typed(exclude, ImageId))?
-                .into_iter()
-                .map(ImageId::get)
-                .collect()
-        }
+        Stage::Images => content::ai_work::pending_images(
+            conn,
+            scope,
+            site,
+            limit,
+            ImageId(after),
+            &typed(exclude, ImageId),
+        )?
+        .into_iter()
+        .map(ImageId::get)
+        .collect(),
         Stage::Review => {
             let ids = if settings.auto_approve {
                 content::ai_work::pending_review(
@@ -582,10 +660,17 @@ fn next_batch(
                     scope,
                     site,
                     limit,
+                    ContentId(after),
                     &typed(exclude, ContentId),
                 )?
             } else {
-                content::ai_work::drafts_ready_for_review(conn, scope, site, limit)?
+                content::ai_work::drafts_ready_for_review(
+                    conn,
+                    scope,
+                    site,
+                    limit,
+                    ContentId(after),
+                )?
             };
             ids.into_iter().map(ContentId::get).collect()
         }
@@ -658,22 +743,31 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep, row: RunRow) -> Result<()
             return Ok(());
         }
     }
-    let items = run_items(&mut c, scope, row.id, stage)?;
     // Credit cap of the run.
     if let Some(max) = settings.max_credits
-        && items.credits >= max
+        && row.total_credits >= max
     {
         return end_stage(env, scope, job, stage, StageEnd::CreditCapReached);
     }
-    let (saved, gave_up) = (items.consumed, items.gave_up);
     let mut limit = settings.batch_size(stage);
     if let Some(cap) = settings.cap(stage) {
-        limit = limit.min(cap - saved);
+        limit = limit.min(cap - row.stage_consumed);
     }
     if limit <= 0 {
         return end_stage(env, scope, job, stage, StageEnd::StageCapReached);
     }
-    let ids = next_batch(&mut c, scope, &row, stage, &settings, limit, &gave_up)?;
+    // The pending items above the stage's cursor; once none is left, a sweep from the start
+    // finds any that became pending again below it. Items the run gave up on stay out.
+    let mut ids = Vec::new();
+    for after in [row.stage_cursor, 0] {
+        let gave_up = gave_up_ids(&mut c, scope, row.id, stage, after)?;
+        ids = next_batch(
+            &mut c, scope, &row, stage, &settings, limit, after, &gave_up,
+        )?;
+        if !ids.is_empty() || row.stage_cursor == 0 {
+            break;
+        }
+    }
     drop(c);
     if ids.is_empty() {
         return end_stage(env, scope, job, stage, StageEnd::Drained);
@@ -687,7 +781,8 @@ fn step(env: &AiEnv<'_>, scope: &Scope, job: &RunStep, row: RunRow) -> Result<()
         fresh: std::cell::Cell::new(true),
     };
     let report = work(env, scope, &row, stage, &settings, &ids, &sink)?;
-    finish_batch(env, scope, job, stage, &settings, &report, items.credits)
+    let cursor = ids.iter().copied().max().unwrap_or(0);
+    finish_batch(env, scope, job, stage, &settings, &report, cursor)
 }
 
 /// Works one batch through the stage's step.
@@ -806,9 +901,8 @@ fn review(
     Ok(report)
 }
 
-/// Records a finished batch and enqueues the next step of the same stage. The run's credits are
-/// those its items held when the step began plus what this batch charged (stage ends and the
-/// run's end recompute them from the items).
+/// Records a finished batch (moving the stage's cursor to `cursor`, the highest id it took) and
+/// enqueues the next step of the same stage.
 fn finish_batch(
     env: &AiEnv<'_>,
     scope: &Scope,
@@ -816,11 +910,10 @@ fn finish_batch(
     stage: Stage,
     settings: &RunSettings,
     report: &StepReport,
-    credits_before: i64,
+    cursor: i64,
 ) -> Result<()> {
     let mut c = env.conn()?;
     let now = env.now();
-    let total = credits_before + report.credits;
     c.transaction(|tx| {
         // The UPDATE locks the run row; a stale job finds none. A run paused or cancelled
         // meanwhile keeps its `step_seq`, so nothing follows.
@@ -832,7 +925,11 @@ fn finish_batch(
         )
         .set((
             automation_runs::stage_batch.eq(automation_runs::stage_batch + 1),
-            automation_runs::total_credits.eq(total),
+            automation_runs::stage_cursor.eq(diesel::dsl::sql::<diesel::sql_types::BigInt>(
+                "GREATEST(stage_cursor, ",
+            )
+            .bind::<diesel::sql_types::BigInt, _>(cursor)
+            .sql(")")),
             automation_runs::step_seq.eq(diesel::dsl::sql::<diesel::sql_types::Integer>(
                 "CASE WHEN status = 'running' THEN step_seq + 1 ELSE step_seq END",
             )),
@@ -869,7 +966,7 @@ fn finish_batch(
                 "skipped": report.skipped.len(),
                 "failed": report.failed.len(),
                 "credits": report.credits,
-                "total_credits": total,
+                "total_credits": row.total_credits,
                 "provider_ms": report.provider_time.as_secs_f64() * 1000.0,
             }),
             now,
@@ -985,6 +1082,8 @@ fn end_stage(
                 .set((
                     automation_runs::current_stage.eq(next.number()),
                     automation_runs::stage_batch.eq(0),
+                    automation_runs::stage_consumed.eq(0),
+                    automation_runs::stage_cursor.eq(0),
                     automation_runs::stage_times.eq(times),
                     automation_runs::total_credits.eq(total),
                     automation_runs::step_seq.eq(seq),

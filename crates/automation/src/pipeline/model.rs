@@ -379,6 +379,10 @@ pub struct RunRow {
     pub completed_at: Option<DateTime<Utc>>,
     /// Updated.
     pub updated_at: DateTime<Utc>,
+    /// Input units of the current stage's saved items (for the stage's cap).
+    pub stage_consumed: i64,
+    /// The highest item id a batch of the current stage took (0: none yet).
+    pub stage_cursor: i64,
 }
 
 /// One stage's results, computed from the run's item records.
