@@ -210,6 +210,42 @@ fn fast_config() -> Value {
     })
 }
 
+/// Grants `credits`, imports `n` keywords and sets the fast config on `t`'s site.
+async fn configured<S, B>(app: &S, c: &Ctx, t: &TenantFixture, credits: i64, n: usize)
+where
+    S: TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    grant(c, t, credits, "g");
+    import(app, c, t, n).await;
+    let r = put(&format!(
+        "/api/v1/automation/update_config/?site_id={}",
+        t.site_id
+    ))
+    .bearer(&t.access)
+    .json(&fast_config())
+    .send(app)
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{:?}", r.json());
+}
+
+/// Starts a run on `t`'s site; its id.
+async fn run_now<S, B>(app: &S, t: &TenantFixture) -> i64
+where
+    S: TestApp<B>,
+    B: actix_web::body::MessageBody,
+{
+    let r = post(&format!(
+        "/api/v1/automation/run_now/?site_id={}",
+        t.site_id
+    ))
+    .bearer(&t.access)
+    .send(app)
+    .await;
+    assert_eq!(r.status, StatusCode::ACCEPTED, "{:?}", r.json());
+    r.data()["id"].as_i64().unwrap()
+}
+
 fn count(c: &Ctx, acct: AccountId, table: &str) -> i64 {
     #[derive(QueryableByName)]
     struct N {
@@ -520,18 +556,8 @@ async fn pause_resume_and_cancel_take_effect_between_items() {
     let app = app(&c.state).await;
     let (t, acct) = (&c.a, c.a.account_id);
     let site = t.site_id;
-    grant(&c, t, 200_000, "g");
-    import(&app, &c, t, 30).await;
-    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
-        .bearer(&t.access)
-        .json(&fast_config())
-        .send(&app)
-        .await;
-    let r = post(&format!("/api/v1/automation/run_now/?site_id={site}"))
-        .bearer(&t.access)
-        .send(&app)
-        .await;
-    let run_id = r.data()["id"].as_i64().unwrap();
+    configured(&app, &c, t, 200_000, 30).await;
+    let run_id = run_now(&app, t).await;
 
     // one batch, then pause
     assert_eq!(drain_steps(&c, 1, None), 1);
@@ -1097,17 +1123,8 @@ async fn batches_read_past_a_cursor_and_sweep_items_that_became_pending_behind_i
     let app = app(&c.state).await;
     let (t, acct) = (&c.a, c.a.account_id);
     let site = t.site_id;
-    grant(&c, t, 200_000, "g");
-    import(&app, &c, t, 30).await;
-    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
-        .bearer(&t.access)
-        .json(&fast_config())
-        .send(&app)
-        .await;
-    post(&format!("/api/v1/automation/run_now/?site_id={site}"))
-        .bearer(&t.access)
-        .send(&app)
-        .await;
+    configured(&app, &c, t, 200_000, 30).await;
+    run_now(&app, t).await;
     // two batches of 10 keywords: the cursor is the 20th keyword, the counters are the items'
     assert_eq!(drain_steps(&c, 2, None), 2);
     let ids: Vec<i64> = keywords::table
@@ -1180,17 +1197,8 @@ async fn an_item_worked_earlier_in_the_run_that_becomes_pending_again_is_skipped
     let app = app(&c.state).await;
     let (t, acct) = (&c.a, c.a.account_id);
     let site = t.site_id;
-    grant(&c, t, 200_000, "g");
-    import(&app, &c, t, 12).await;
-    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
-        .bearer(&t.access)
-        .json(&fast_config())
-        .send(&app)
-        .await;
-    post(&format!("/api/v1/automation/run_now/?site_id={site}"))
-        .bearer(&t.access)
-        .send(&app)
-        .await;
+    configured(&app, &c, t, 200_000, 12).await;
+    run_now(&app, t).await;
     // up to the first batch of images
     let stage_batch = |c: &Ctx| -> (i16, i32) {
         automation_runs::table
@@ -1413,18 +1421,8 @@ async fn the_event_stream_sends_the_state_first_then_each_change_in_order_until_
     let app = app(&c.state).await;
     let t = &c.a;
     let site = t.site_id;
-    grant(&c, t, 100_000, "g");
-    import(&app, &c, t, 12).await;
-    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
-        .bearer(&t.access)
-        .json(&fast_config())
-        .send(&app)
-        .await;
-    let r = post(&format!("/api/v1/automation/run_now/?site_id={site}"))
-        .bearer(&t.access)
-        .send(&app)
-        .await;
-    let run = r.data()["id"].as_i64().unwrap();
+    configured(&app, &c, t, 100_000, 12).await;
+    let run = run_now(&app, t).await;
 
     // live: connect, then let the worker run the whole pipeline on another thread
     let req = actix_web::test::TestRequest::get()
@@ -1506,13 +1504,7 @@ async fn a_permanent_error_fails_the_run_once_with_a_clear_reason_and_a_notifica
     let app = app(&c.state).await;
     let (t, acct) = (&c.a, c.a.account_id);
     let site = t.site_id;
-    grant(&c, t, 100_000, "g");
-    import(&app, &c, t, 10).await;
-    put(&format!("/api/v1/automation/update_config/?site_id={site}"))
-        .bearer(&t.access)
-        .json(&fast_config())
-        .send(&app)
-        .await;
+    configured(&app, &c, t, 100_000, 10).await;
     // an account AI key saved under the API's secret, read by a worker whose secret differs (as
     // after rotating IGNY8_SECRET_KEY): permanent, nothing to retry
     let saved = put("/api/v1/system/ai-settings/")
