@@ -1122,7 +1122,6 @@ async fn batches_read_past_a_cursor_and_sweep_items_that_became_pending_behind_i
     let c = ctx();
     let app = app(&c.state).await;
     let (t, acct) = (&c.a, c.a.account_id);
-    let site = t.site_id;
     configured(&app, &c, t, 200_000, 30).await;
     run_now(&app, t).await;
     // two batches of 10 keywords: the cursor is the 20th keyword, the counters are the items'
@@ -1420,7 +1419,6 @@ async fn the_event_stream_sends_the_state_first_then_each_change_in_order_until_
     let c = ctx();
     let app = app(&c.state).await;
     let t = &c.a;
-    let site = t.site_id;
     configured(&app, &c, t, 100_000, 12).await;
     let run = run_now(&app, t).await;
 
