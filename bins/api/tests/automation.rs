@@ -1103,18 +1103,13 @@ fn run_counters(c: &Ctx, acct: AccountId) -> (i64, i64, i64, i64, i64, i16) {
 
 /// Item records of the account's runs that charged credits.
 fn item_count(c: &Ctx, acct: AccountId) -> i64 {
-    #[derive(QueryableByName)]
-    struct N {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        n: i64,
-    }
-    diesel::sql_query(
-        "SELECT count(*) AS n FROM automation_run_items WHERE account_id = $1 AND credits > 0",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(acct.get())
-    .get_result::<N>(&mut c.db.conn())
-    .unwrap()
-    .n
+    use db::schema::automation_run_items as items;
+    items::table
+        .filter(items::account_id.eq(acct))
+        .filter(items::credits.gt(0))
+        .count()
+        .get_result(&mut c.db.conn())
+        .unwrap()
 }
 
 #[actix_web::test]

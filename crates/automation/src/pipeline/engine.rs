@@ -10,10 +10,11 @@
 //! earlier batch took), and items that became pending again below it are swept once nothing is
 //! left above; so a step reads what it needs from the run row and never walks the items already
 //! done — it costs the same at item 10 and item 100,000. Then one transaction records the batch
-//! (its cursor, a progress event) and enqueues the next step — the same stage after `within_stage_delay`, or the next stage after
-//! `between_stage_delay` once nothing is pending. Killing the worker anywhere leaves whole items;
-//! the re-run finds the saved items no longer pending (and their keys charged), so the run ends
-//! with exactly the rows and charges of an uninterrupted one.
+//! (its cursor, a progress event) and enqueues the next step — the same stage after
+//! `within_stage_delay`, or the next stage after `between_stage_delay` once nothing is pending.
+//! Killing the worker anywhere leaves whole items; the re-run finds the saved items no longer
+//! pending (and their keys charged), so the run ends with exactly the rows and charges of an
+//! uninterrupted one.
 
 use super::model::{EventKind, Outcome, RunRow, RunSettings, RunStatus, Stage};
 use super::runs::{emit, notify_run, set_paused};
@@ -125,7 +126,7 @@ impl RunSink<'_> {
             item_key: key,
             item_id: id,
             outcome,
-            inputs: item.map_or(1, |i| i32::try_from(units(i.inputs)).unwrap_or(i32::MAX)),
+            inputs: item.map_or(1, |i| i32::try_from(i.inputs).unwrap_or(i32::MAX)),
             created: item.map_or(0, |i| i32::try_from(i.created).unwrap_or(i32::MAX)),
             credits: item.map_or(0, |i| i.credits),
             provider_us: item.map_or(0, |i| i64::try_from(i.provider_us).unwrap_or(i64::MAX)),
@@ -501,50 +502,6 @@ fn run_credits(conn: &mut PgConnection, scope: &Scope, run: AutomationRunId) -> 
             "COALESCE(SUM(credits), 0)::bigint",
         ))
         .first(conn)?)
-}
-
-/// What a stage of a run has consumed so far (input units of its saved items, for the cap)
-/// and the ids it gave up on — aggregated in SQL, so a step costs the same at item 10 and 10,000.
-fn stage_items(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    run: AutomationRunId,
-    stage: Stage,
-) -> Result<(i64, Vec<i64>)> {
-    let r = run_items(conn, scope, run, stage)?;
-    Ok((r.consumed, r.gave_up))
-}
-
-/// A stage's items, summed at its end.
-#[derive(QueryableByName)]
-struct RunItems {
-    /// Input units of the stage's saved items.
-    #[diesel(sql_type = diesel::sql_types::BigInt)]
-    consumed: i64,
-    /// Ids of the stage's items given up on.
-    #[diesel(sql_type = diesel::sql_types::Array<diesel::sql_types::BigInt>)]
-    gave_up: Vec<i64>,
-}
-
-/// The stage's consumption and given-up ids, in one query.
-fn run_items(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    run: AutomationRunId,
-    stage: Stage,
-) -> Result<RunItems> {
-    Ok(diesel::sql_query(
-        "SELECT COALESCE(SUM(inputs) FILTER (WHERE stage = $3 AND outcome = 'saved'), 0)::bigint
-                    AS consumed,
-                COALESCE(array_agg(item_id) FILTER (WHERE stage = $3 AND outcome <> 'saved'), '{}')
-                    AS gave_up
-           FROM automation_run_items
-          WHERE account_id = $1 AND run_id = $2",
-    )
-    .bind::<diesel::sql_types::BigInt, _>(scope.account_id().get())
-    .bind::<diesel::sql_types::BigInt, _>(run.get())
-    .bind::<diesel::sql_types::SmallInt, _>(stage.number())
-    .get_result(conn)?)
 }
 
 /// Ids of the stage's items the run gave up on (failed or skipped) above `after`; read from the
@@ -1053,7 +1010,9 @@ fn end_stage(
         let settings = settings_of(&row)?;
         let times = stage_times_set(&row.stage_times, stage, "finished_at", now);
         let total = run_credits(tx, scope, row.id)?;
-        let (saved, gave_up) = stage_items(tx, scope, row.id, stage)?;
+        // The row is locked: its consumption is that of every item the stage saved.
+        let saved = row.stage_consumed;
+        let gave_up = gave_up_ids(tx, scope, row.id, stage, 0)?;
         emit(
             tx,
             scope,
