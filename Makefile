@@ -15,7 +15,7 @@ help:
 	@echo "make run    start PostgreSQL (if needed), migrate, seed, build the web app, and run the API and worker"
 	@echo "make test   run every test against real PostgreSQL, fuzz the API against its OpenAPI document, then the web app's checks and browser tests"
 	@echo "make check  fmt, clippy -D warnings, dependency-direction and table-ownership checks, tests"
-	@echo "make bench  benchmarks, each figure beside its limit: CSV import vs COPY, list read vs pgbench, job queue vs a bare SQL loop, the automation pipeline"
+	@echo "make bench  benchmarks, each figure beside its limit: CSV import vs COPY, list read vs pgbench, job queue vs a bare SQL loop, the automation pipeline vs its rows in bare bulk SQL"
 	@echo "make db     start the local PostgreSQL only;  make db-stop  stop it"
 
 toolchain:
