@@ -4,7 +4,9 @@
 -- No orchestration that has to persist these rows can take less. Everything happens in one
 -- transaction that is rolled back, so the run stays as it was; the ledger's immutability
 -- triggers are disabled inside it only to take the rows out before writing them back.
--- Prints `floor <rows> rows <ms> ms` as a NOTICE.
+-- It expects the bench's scratch database, which holds the bench's one account: it takes out
+-- every row of these tables (all but the ledger rows outside the usage logs). Not for a shared
+-- database. Prints `floor <rows> rows <ms> ms` as a NOTICE.
 BEGIN;
 ALTER TABLE credit_transactions DISABLE TRIGGER credit_transactions_immutable;
 ALTER TABLE credit_usage_logs DISABLE TRIGGER credit_usage_logs_immutable;
