@@ -1101,6 +1101,15 @@ fn run_counters(c: &Ctx, acct: AccountId) -> (i64, i64, i64, i64, i64, i16) {
     )
 }
 
+/// The status of the account's run.
+fn run_status(c: &Ctx, acct: AccountId) -> String {
+    automation_runs::table
+        .filter(automation_runs::account_id.eq(acct))
+        .select(automation_runs::status)
+        .first(&mut c.db.conn())
+        .unwrap()
+}
+
 /// Item records of the account's runs that charged credits.
 fn item_count(c: &Ctx, acct: AccountId) -> i64 {
     use db::schema::automation_run_items as items;
@@ -1177,12 +1186,7 @@ async fn batches_read_past_a_cursor_and_sweep_items_that_became_pending_behind_i
         1 + usize::try_from(item_count(&c, acct)).unwrap()
     );
     assert_eq!(credits, 200_000 - ledger.iter().sum::<i64>());
-    let status: String = automation_runs::table
-        .filter(automation_runs::account_id.eq(acct))
-        .select(automation_runs::status)
-        .first(&mut c.db.conn())
-        .unwrap();
-    assert_eq!(status, "completed");
+    assert_eq!(run_status(&c, acct), "completed");
 }
 
 #[actix_web::test]
@@ -1225,12 +1229,7 @@ async fn an_item_worked_earlier_in_the_run_that_becomes_pending_again_is_skipped
         steps < 100,
         "the run met the item again and again: {steps} steps"
     );
-    let status: String = automation_runs::table
-        .filter(automation_runs::account_id.eq(acct))
-        .select(automation_runs::status)
-        .first(&mut c.db.conn())
-        .unwrap();
-    assert_eq!(status, "completed");
+    assert_eq!(run_status(&c, acct), "completed");
     // skipped once, with the reason, and charged once
     use db::schema::automation_run_items as items;
     let again: Vec<(String, String, Option<String>)> = items::table
